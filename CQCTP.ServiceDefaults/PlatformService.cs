@@ -1,0 +1,23 @@
+using CQCTP.ServiceDefaults;
+using CQCTP.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class PlatformServiceExtensions
+{
+    /// <summary>
+    /// What every domain service has: its own PostgreSQL database (migrated at start, idempotency keys in it),
+    /// the broker connection, and an OpenAPI document at <c>/api/v1/{service}/openapi/v1.json</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformService<TContext>(this IHostApplicationBuilder builder,
+        string service, string title, string databaseResource)
+        where TContext : DbContext
+    {
+        builder.AddNpgsqlDbContext<TContext>(databaseResource);
+        builder.Services.AddDatabaseStartup<TContext>();
+        builder.AddRabbitMQClient(ResourceNames.Messaging);
+        builder.AddApiDocumentation(service, title);
+        return builder;
+    }
+}

@@ -1,0 +1,98 @@
+using CQCTP.ServiceDefaults.Problems;
+using Scalar.AspNetCore;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace CQCTP.Gateway;
+
+public static class GatewayExtensions
+{
+    /// <summary>The services behind the gateway; each owns <c>/api/v1/{service}/</c>, routed without rewriting.</summary>
+    public static readonly string[] Services = ["membership", "concertation", "knowledge", "funding"];
+
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRequestTimeouts();
+        // The services set Content-Language on what they answer; the gateway only does for its own responses.
+        builder.Services.PostConfigure<RequestLocalizationOptions>(o => o.ApplyCurrentCultureToResponseHeaders = false);
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver();
+        return builder;
+    }
+
+    /// <summary>One API reference page listing every service's OpenAPI document, fetched through the gateway.</summary>
+    public static WebApplication MapApiReference(this WebApplication app)
+    {
+        app.MapScalarApiReference("/api-reference", options =>
+        {
+            options.WithTitle("CQCTP — API");
+            foreach (var service in Services)
+            {
+                options.AddDocument(service, service, $"/api/v1/{service}/openapi/v1.json");
+            }
+        });
+        app.MapGet("/", () => Results.Redirect("/api-reference")).ExcludeFromDescription();
+        return app;
+    }
+
+    public static WebApplication MapGatewayProxy(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.Use(RejectOversizedBodies);
+            proxy.Use(TranslateForwarderErrors);
+        });
+        // Anything no route claims: a ProblemDetails 404, like the services' own.
+        app.MapFallback(() => ApiProblems.NotFound());
+        return app;
+    }
+
+    // The route's body limit is enforced by the forwarder while streaming; a declared oversized body is refused up
+    // front with a 413 the caller can act on, instead of a broken upload.
+    private static async Task RejectOversizedBodies(HttpContext context, Func<Task> next)
+    {
+        var limit = context.GetReverseProxyFeature().Route.Config.MaxRequestBodySize;
+        if (limit is > 0 && context.Request.ContentLength > limit)
+        {
+            await WriteProblemAsync(context, ProblemCatalog.PayloadTooLarge);
+            return;
+        }
+
+        await next();
+    }
+
+    // YARP answers forwarding failures with an empty body; callers get ProblemDetails with the right status instead.
+    private static async Task TranslateForwarderErrors(HttpContext context, Func<Task> next)
+    {
+        await next();
+        if (context.GetForwarderErrorFeature() is not { } error || context.Response.HasStarted)
+        {
+            return;
+        }
+
+        var kind = error.Error switch
+        {
+            ForwarderError.RequestBodyClient when error.Exception is BadHttpRequestException { StatusCode: 413 } =>
+                ProblemCatalog.PayloadTooLarge,
+            ForwarderError.RequestTimedOut => ProblemCatalog.GatewayTimeout,
+            ForwarderError.NoAvailableDestinations => ProblemCatalog.ServiceUnavailable,
+            ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled => null,
+            ForwarderError.RequestBodyClient => ProblemCatalog.MalformedRequest,
+            _ => ProblemCatalog.BadGateway,
+        };
+        if (kind is not null)
+        {
+            await WriteProblemAsync(context, kind);
+        }
+    }
+
+    private static async Task WriteProblemAsync(HttpContext context, ProblemKind kind)
+    {
+        context.Response.StatusCode = kind.Status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = ApiProblems.Create(kind),
+        });
+    }
+}

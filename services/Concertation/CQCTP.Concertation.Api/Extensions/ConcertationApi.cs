@@ -1,0 +1,15 @@
+using CQCTP.Concertation.Api.Data;
+using CQCTP.ServiceDefaults;
+
+namespace CQCTP.Concertation.Api.Extensions;
+
+public static class ConcertationApi
+{
+    public const string Service = "concertation";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformService<ConcertationDbContext>(Service, "CQCTP — Table nationale de concertation / National roundtable", ResourceNames.ConcertationDb);
+        return builder;
+    }
+}

@@ -1,0 +1,15 @@
+using CQCTP.Funding.Api.Data;
+using CQCTP.ServiceDefaults;
+
+namespace CQCTP.Funding.Api.Extensions;
+
+public static class FundingApi
+{
+    public const string Service = "funding";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformService<FundingDbContext>(Service, "CQCTP — Financement / Funding", ResourceNames.FundingDb);
+        return builder;
+    }
+}

@@ -1,0 +1,14 @@
+using CQCTP.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CQCTP.Knowledge.Api.Data;
+
+/// <summary>The knowledge service's own database; its domain tables come with the knowledge issue.</summary>
+public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(KnowledgeDbContext).Assembly);
+        modelBuilder.AddIdempotencyRecords();
+    }
+}

@@ -1,0 +1,15 @@
+using CQCTP.Knowledge.Api.Data;
+using CQCTP.ServiceDefaults;
+
+namespace CQCTP.Knowledge.Api.Extensions;
+
+public static class KnowledgeApi
+{
+    public const string Service = "knowledge";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformService<KnowledgeDbContext>(Service, "CQCTP — Savoirs et infolettres / Knowledge and newsletters", ResourceNames.KnowledgeDb);
+        return builder;
+    }
+}

@@ -1,0 +1,14 @@
+using CQCTP.Knowledge.Api.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseHttpConventions();
+app.MapDefaultEndpoints();
+app.MapApiDocumentation(KnowledgeApi.Service);
+
+app.Run();

@@ -1,0 +1,16 @@
+using CQCTP.Membership.Api.Domain;
+using CQCTP.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CQCTP.Membership.Api.Data;
+
+public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options) : DbContext(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MembershipDbContext).Assembly);
+        modelBuilder.AddIdempotencyRecords();
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text.Json;
+using CQCTP.Membership.Api.Data;
+using CQCTP.Membership.Api.Domain;
+using CQCTP.ServiceDefaults.Http;
+using CQCTP.ServiceDefaults.Json;
+using CQCTP.ServiceDefaults.Problems;
+using CQCTP.ServiceDefaults.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CQCTP.Membership.Api.Endpoints;
+
+public static class OrganizationsEndpoints
+{
+    public const string Prefix = "/api/v1/membership/organizations";
+
+    private static readonly Localized DuplicateName = new(
+        "Une organisation porte déjà ce nom légal.", "An organization with this legal name already exists.");
+
+    public static IEndpointRouteBuilder MapOrganizationsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapApiGroup(Prefix, "Organizations");
+
+        group.MapPost("/", Create).WithName("CreateOrganization").WithIdempotency()
+            .WithSummary("Inscrire une organisation / Register an organization");
+        group.MapGet("/", List).WithName("ListOrganizations")
+            .WithSummary("Lister les organisations / List organizations");
+        group.MapGet("/{id:guid}", Get).WithName("GetOrganization")
+            .WithSummary("Lire une organisation / Read an organization");
+        group.MapPut("/{id:guid}", Replace).WithName("ReplaceOrganization").RequireIfMatch()
+            .WithSummary("Remplacer les coordonnées / Replace the details");
+        group.MapPatch("/{id:guid}", Patch).WithName("PatchOrganization").RequireIfMatch().AcceptsMergePatch()
+            .WithSummary("Modifier en partie (merge patch) / Partial update (merge patch)");
+
+        return endpoints;
+    }
+
+    public static async Task<Results<Created<OrganizationResponse>, ProblemHttpResult>> Create(
+        OrganizationRequest request, MembershipDbContext db, TimeProvider clock, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        if (await NameTakenAsync(db, request.LegalName, exceptId: null, cancellationToken))
+        {
+            return ApiProblems.Result(ProblemCatalog.Duplicate, DuplicateName.Current);
+        }
+
+        var organization = Organization.Register(request.ToDetails(), clock.GetUtcNow());
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync(cancellationToken);
+
+        response.SetETag(organization.Version);
+        return TypedResults.Created($"{Prefix}/{organization.Id}", OrganizationResponse.From(organization));
+    }
+
+    public static async Task<Ok<Paged<OrganizationSummary>>> List(
+        [AsParameters] PageQuery page, MembershipDbContext db, CancellationToken cancellationToken,
+        [FromQuery] string? search = null)
+    {
+        var query = db.Organizations.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = $"%{Organization.Normalize(search).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
+            query = query.Where(o => EF.Functions.Like(o.NormalizedLegalName, pattern));
+        }
+
+        var result = await query
+            .OrderBy(o => o.LegalName).ThenBy(o => o.Id)
+            .Select(o => new OrganizationSummary(o.Id, o.LegalName, o.CommonName, o.RegionCode, o.Status))
+            .ToPagedAsync(page, cancellationToken);
+        return TypedResults.Ok(result);
+    }
+
+    public static async Task<Results<Ok<OrganizationResponse>, StatusCodeHttpResult, ProblemHttpResult>> Get(
+        Guid id, MembershipDbContext db, HttpContext context, CancellationToken cancellationToken)
+    {
+        var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organization is null)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        var etag = Preconditions.ETag(organization.Version);
+        context.Response.Headers.ETag = etag;
+        if (context.Request.Headers.IfNoneMatch.Contains(etag))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return TypedResults.Ok(OrganizationResponse.From(organization));
+    }
+
+    public static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> Replace(
+        Guid id, OrganizationRequest request, MembershipDbContext db, TimeProvider clock, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organization is null)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        return await ApplyAsync(organization, request, db, clock, context, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> Patch(
+        Guid id, JsonElement patch, MembershipDbContext db, TimeProvider clock, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organization is null)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        if (patch.ValueKind != JsonValueKind.Object)
+        {
+            return ApiProblems.Result(ProblemCatalog.MalformedRequest, ValidationMessages.MalformedJson.Current);
+        }
+
+        OrganizationRequest request;
+        try
+        {
+            request = MergePatch.Apply(OrganizationRequest.From(organization), patch, ApiJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            var field = JsonPaths.ToFieldName(ex.Path);
+            return ApiProblems.Result(ProblemCatalog.MalformedRequest, ValidationMessages.MalformedJson.Current,
+                field is null ? null : new Dictionary<string, FieldError[]>
+                {
+                    [field] = [ValidationMessages.Error(ValidationMessages.InvalidType)],
+                });
+        }
+
+        var errors = RequestValidator.Validate(request);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        return await ApplyAsync(organization, request, db, clock, context, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> ApplyAsync(
+        Organization organization, OrganizationRequest request, MembershipDbContext db, TimeProvider clock,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        // The row version we compare is the one EF will check on save, so a change committed in between is a 412 too.
+        if (Preconditions.CheckIfMatch(context.Request, organization.Version) is { } stale)
+        {
+            return stale;
+        }
+
+        if (await NameTakenAsync(db, request.LegalName, organization.Id, cancellationToken))
+        {
+            return ApiProblems.Result(ProblemCatalog.Duplicate, DuplicateName.Current);
+        }
+
+        organization.Update(request.ToDetails(), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+
+        context.Response.SetETag(organization.Version);
+        return TypedResults.Ok(OrganizationResponse.From(organization));
+    }
+
+    private static Task<bool> NameTakenAsync(MembershipDbContext db, string legalName, Guid? exceptId,
+        CancellationToken cancellationToken)
+    {
+        var normalized = Organization.Normalize(legalName);
+        return db.Organizations.AnyAsync(o => o.NormalizedLegalName == normalized && o.Id != exceptId, cancellationToken);
+    }
+}

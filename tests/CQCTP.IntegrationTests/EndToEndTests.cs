@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting.Testing;
+using CQCTP.ServiceDefaults;
+using Xunit.Abstractions;
+
+namespace CQCTP.IntegrationTests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class EndToEndTests(PlatformFixture fixture, ITestOutputHelper output)
+{
+    private HttpClient Gateway => fixture.Gateway;
+
+    [Fact]
+    public async Task CreateThenRead_ThroughGateway_RoundTripsThroughPostgres()
+    {
+        output.WriteLine($"platform started in {fixture.Platform.StartedIn.TotalSeconds:F1} s");
+        var name = Http.UniqueName("Centre d'aide Étoile");
+
+        var (created, etag) = await Gateway.CreateOrganizationAsync(name);
+        var id = created.GetProperty("id").GetString();
+        using var read = await Gateway.GetAsync($"{Http.Organizations}/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var body = await read.ReadJsonAsync();
+        Assert.Equal(name, body.GetProperty("legalName").GetString());
+        Assert.Equal("pending", body.GetProperty("status").GetString());
+        Assert.EndsWith("Z", body.GetProperty("createdAt").GetString(), StringComparison.Ordinal);
+        Assert.Equal(etag, read.Headers.ETag!.ToString());
+    }
+
+    [Fact]
+    public async Task TestingEnvironment_HasNoDemoData()
+    {
+        var demo = await Gateway.CountOrganizationsAsync("(démo)");
+
+        Assert.Equal(0, demo);
+    }
+
+    [Theory]
+    [InlineData("membership")]
+    [InlineData("concertation")]
+    [InlineData("knowledge")]
+    [InlineData("funding")]
+    public async Task OpenApiDocument_ThroughGateway_IsServedAnonymously(string service)
+    {
+        var document = await Gateway.GetFromJsonAsync<JsonElement>($"/api/v1/{service}/openapi/v1.json");
+
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        Assert.Contains("CQCTP", document.GetProperty("info").GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MembershipOpenApi_DescribesConventionHeaders()
+    {
+        var document = await Gateway.GetStringAsync("/api/v1/membership/openapi/v1.json");
+
+        Assert.Contains("\"If-Match\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"Idempotency-Key\"", document, StringComparison.Ordinal);
+        Assert.Contains("application/merge-patch+json", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApiReference_ListsEveryServiceDocument()
+    {
+        using var response = await Gateway.GetAsync("/api-reference/");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var service in new[] { "membership", "concertation", "knowledge", "funding" })
+        {
+            Assert.Contains($"api/v1/{service}/openapi/v1.json", page, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(ResourceNames.MembershipApi)]
+    [InlineData(ResourceNames.ConcertationApi)]
+    [InlineData(ResourceNames.KnowledgeApi)]
+    [InlineData(ResourceNames.FundingApi)]
+    public async Task Service_Health_ReportsHealthyWithStatusOnly(string service)
+    {
+        using var client = fixture.Platform.App.CreateHttpClient(service);
+
+        var health = await client.GetStringAsync("/health");
+        var alive = await client.GetStringAsync("/alive");
+
+        Assert.Equal("Healthy", health);
+        Assert.Equal("Healthy", alive);
+    }
+}
