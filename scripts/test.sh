@@ -13,7 +13,7 @@ results=TestResults
 rm -rf "$results"
 set +e
 dotnet test CQCTP.sln --no-build -m:1 --blame-hang-timeout 10m \
-  --logger "trx;LogFilePrefix=cqctp" --logger "console;verbosity=normal" --results-directory "$results"
+  --logger "trx;LogFilePrefix=cqctp" --results-directory "$results"
 test_status=$?
 set -e
 

@@ -1,7 +1,7 @@
 namespace CQCTP.AppHost.LocalInfra;
 
 /// <summary>Fails the AppHost at once, naming the package to install, when an executable is missing.</summary>
-internal static class Prerequisites
+public static class Prerequisites
 {
     public const string PostgresBin = "/usr/lib/postgresql/15/bin";
     public const string RabbitMQServer = "/usr/lib/rabbitmq/bin/rabbitmq-server";
