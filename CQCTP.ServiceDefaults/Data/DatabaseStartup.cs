@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using CQCTP.ServiceDefaults.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -48,6 +50,9 @@ internal sealed partial class DatabaseStartupService<TContext>(
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
         var started = Stopwatch.GetTimestamp();
 
+        // On a fresh database EF first reads a history table that does not exist yet and logs that as an error
+        // (dotnet/efcore#37328): creating it first keeps operators' dashboards free of a false alarm.
+        await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await context.Database.MigrateAsync(cancellationToken);
         LogMigrated(logger, typeof(TContext).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
