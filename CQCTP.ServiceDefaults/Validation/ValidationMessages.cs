@@ -14,6 +14,8 @@ public static class ValidationMessages
     public const string InvalidUrl = "invalid-url";
     public const string InvalidType = "invalid-type";
     public const string InvalidValue = "invalid-value";
+    public const string InvalidTimeZone = "invalid-time-zone";
+    public const string NonexistentLocalTime = "nonexistent-local-time";
 
     private static readonly Dictionary<string, Localized> Messages = new()
     {
@@ -26,6 +28,9 @@ public static class ValidationMessages
         [InvalidUrl] = new("Ce champ doit contenir une adresse web (http ou https) valide.", "This field must be a valid http or https URL."),
         [InvalidType] = new("La valeur n'est pas du type attendu.", "The value is not of the expected type."),
         [InvalidValue] = new("La valeur n'est pas permise.", "The value is not allowed."),
+        [InvalidTimeZone] = new("Ce fuseau horaire est inconnu (ex. : America/Toronto).", "Unknown time zone (e.g. America/Toronto)."),
+        [NonexistentLocalTime] = new("Cette heure n'existe pas dans ce fuseau (changement d'heure).",
+            "This time does not exist in that time zone (clocks change)."),
     };
 
     public static readonly Localized MalformedJson = new(
