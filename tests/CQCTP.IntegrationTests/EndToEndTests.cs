@@ -62,6 +62,22 @@ public sealed class EndToEndTests(PlatformFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task MembershipOpenApi_DescribesTheOAuthSchemeOnProtectedOperations()
+    {
+        var document = await fixture.As(null).GetFromJsonAsync<JsonElement>("/api/v1/membership/openapi/v1.json");
+
+        var flow = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2")
+            .GetProperty("flows").GetProperty("clientCredentials");
+        Assert.Equal("/connect/token", flow.GetProperty("tokenUrl").GetString());
+        Assert.True(flow.GetProperty("scopes").TryGetProperty("membership.write", out _));
+        var organizations = document.GetProperty("paths").EnumerateObject()
+            .Single(p => p.Name.TrimEnd('/') == Http.Organizations).Value;
+        var required = organizations.GetProperty("post").GetProperty("security")[0].GetProperty("oauth2");
+        Assert.Equal("membership.write", Assert.Single(required.EnumerateArray()).GetString());
+        Assert.True(organizations.GetProperty("post").GetProperty("responses").TryGetProperty("401", out _));
+    }
+
+    [Fact]
     public async Task ApiReference_ListsEveryServiceDocument()
     {
         using var response = await fixture.As(null).GetAsync("/api-reference/");
