@@ -15,11 +15,10 @@ public sealed class RateLimitTests(RateLimitPlatform fixture) : IClassFixture<Ra
     public async Task AnonymousBurst_Returns429WithRetryAfterAndProblem_AndOtherClientsAreUnaffected()
     {
         using var anonymous = Platform.CreateGatewayClient(clientId: null);
-        using var staff = Platform.CreateGatewayClient();
 
         var statuses = await BurstAsync(anonymous, "/api/v1/membership/openapi/v1.json", 140);
         using var limited = await anonymous.GetAsync("/api/v1/membership/openapi/v1.json");
-        using var authenticated = await staff.GetAsync(Http.Organizations);
+        using var authenticated = await fixture.Staff.GetAsync(Http.Organizations);
 
         Assert.Contains(HttpStatusCode.OK, statuses);
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
@@ -33,11 +32,8 @@ public sealed class RateLimitTests(RateLimitPlatform fixture) : IClassFixture<Ra
     [Fact]
     public async Task ClientBurst_LimitsThatClientOnly()
     {
-        using var integrator = Platform.CreateGatewayClient(DevelopmentClients.Integrator);
-        using var staff = Platform.CreateGatewayClient();
-
-        var statuses = await BurstAsync(integrator, Http.Organizations, 640);
-        using var other = await staff.GetAsync(Http.Organizations);
+        var statuses = await BurstAsync(fixture.Integrator, Http.Organizations, 640);
+        using var other = await fixture.Staff.GetAsync(Http.Organizations);
 
         Assert.Contains(HttpStatusCode.OK, statuses);
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
@@ -78,8 +74,24 @@ public sealed class RateLimitTests(RateLimitPlatform fixture) : IClassFixture<Ra
 public sealed class RateLimitPlatform : IAsyncLifetime
 {
     public PlatformInstance Platform { get; private set; } = null!;
+    public HttpClient Staff { get; private set; } = null!;
+    public HttpClient Integrator { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Platform = await PlatformInstance.StartAsync();
+    public async Task InitializeAsync()
+    {
+        Platform = await PlatformInstance.StartAsync();
+        Staff = Platform.CreateGatewayClient();
+        Integrator = Platform.CreateGatewayClient(DevelopmentClients.Integrator);
 
-    public async Task DisposeAsync() => await Platform.DisposeAsync();
+        // Their tokens are fetched now, before any test exhausts the token endpoint's window.
+        (await Staff.GetAsync(Http.Organizations)).Dispose();
+        (await Integrator.GetAsync(Http.Organizations)).Dispose();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Staff.Dispose();
+        Integrator.Dispose();
+        await Platform.DisposeAsync();
+    }
 }
