@@ -39,7 +39,7 @@ public static class PlatformAuthentication
 
         var authorization = builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        foreach (var scope in Scopes.All.Where(s => Scopes.AudienceOf(s) == audience))
+        foreach (var scope in Scopes.All.Where(s => Scopes.AudiencesOf(s).Contains(audience)))
         {
             authorization.AddPolicy(scope, policy => policy.RequireScope(scope));
         }

@@ -48,8 +48,15 @@ public static class Scopes
     /// <summary>A member organization's portal.</summary>
     public static IReadOnlyList<string> Portal { get; } = [MembershipSelf];
 
-    /// <summary>The audience (API) a scope grants access to: <c>membership.read</c> → <c>membership-api</c>.</summary>
+    /// <summary>The API a scope is named after: <c>membership.read</c> → <c>membership-api</c>.</summary>
     public static string AudienceOf(string scope) => Audiences.Of(scope[..scope.IndexOf('.', StringComparison.Ordinal)]);
+
+    /// <summary>
+    /// The APIs a token holding <paramref name="scope"/> is for. A portal's <c>membership.self</c> also reaches the
+    /// knowledge API, where it reads members-only library items.
+    /// </summary>
+    public static IReadOnlyList<string> AudiencesOf(string scope) =>
+        scope == MembershipSelf ? [AudienceOf(scope), Audiences.Of("knowledge")] : [AudienceOf(scope)];
 }
 
 /// <summary>Token audiences: one per API, named like the API's Aspire resource.</summary>

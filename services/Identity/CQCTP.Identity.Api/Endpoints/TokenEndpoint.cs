@@ -46,7 +46,7 @@ public static class TokenEndpoint
         }
 
         identity.SetScopes(scopes);
-        identity.SetResources(scopes.Select(Scopes.AudienceOf).Distinct(StringComparer.Ordinal));
+        identity.SetResources(scopes.SelectMany(Scopes.AudiencesOf).Distinct(StringComparer.Ordinal));
         identity.SetDestinations(_ => [Destinations.AccessToken]);
 
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null,
