@@ -1,6 +1,7 @@
 using CQCTP.AppHost;
 using CQCTP.AppHost.LocalInfra;
 using CQCTP.ServiceDefaults;
+using CQCTP.ServiceDefaults.Security;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -8,22 +9,38 @@ var builder = DistributedApplication.CreateBuilder(args);
 var postgres = builder.AddLocalPostgres(ResourceNames.Postgres);
 var messaging = builder.AddLocalRabbitMQ(ResourceNames.Messaging);
 
-var membership = builder.AddService<Projects.CQCTP_Membership_Api>(ResourceNames.MembershipApi,
-    postgres.AddDatabase(ResourceNames.MembershipDb), messaging);
-var concertation = builder.AddService<Projects.CQCTP_Concertation_Api>(ResourceNames.ConcertationApi,
-    postgres.AddDatabase(ResourceNames.ConcertationDb), messaging);
-var knowledge = builder.AddService<Projects.CQCTP_Knowledge_Api>(ResourceNames.KnowledgeApi,
-    postgres.AddDatabase(ResourceNames.KnowledgeDb), messaging);
-var funding = builder.AddService<Projects.CQCTP_Funding_Api>(ResourceNames.FundingApi,
-    postgres.AddDatabase(ResourceNames.FundingDb), messaging);
+// Issues the access tokens every other service validates (docs/security.md).
+var identity = builder.AddService<Projects.CQCTP_Identity_Api>(ResourceNames.IdentityApi,
+    postgres.AddDatabase(ResourceNames.IdentityDb), messaging);
+// Its admin API validates tokens like any service, with the keys it publishes itself.
+identity.WithEnvironment(PlatformAuthentication.AuthorityKey.Replace(":", "__", StringComparison.Ordinal),
+    identity.GetEndpoint("http"));
 
-builder.AddProject<Projects.CQCTP_Gateway>(ResourceNames.Gateway)
+var membership = builder.AddService<Projects.CQCTP_Membership_Api>(ResourceNames.MembershipApi,
+    postgres.AddDatabase(ResourceNames.MembershipDb), messaging).WithIdentity(identity);
+var concertation = builder.AddService<Projects.CQCTP_Concertation_Api>(ResourceNames.ConcertationApi,
+    postgres.AddDatabase(ResourceNames.ConcertationDb), messaging).WithIdentity(identity);
+var knowledge = builder.AddService<Projects.CQCTP_Knowledge_Api>(ResourceNames.KnowledgeApi,
+    postgres.AddDatabase(ResourceNames.KnowledgeDb), messaging).WithIdentity(identity);
+var funding = builder.AddService<Projects.CQCTP_Funding_Api>(ResourceNames.FundingApi,
+    postgres.AddDatabase(ResourceNames.FundingDb), messaging).WithIdentity(identity);
+
+var gateway = builder.AddProject<Projects.CQCTP_Gateway>(ResourceNames.Gateway)
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+    .WithIdentity(identity)
     .WithReference(membership).WaitFor(membership)
     .WithReference(concertation).WaitFor(concertation)
     .WithReference(knowledge).WaitFor(knowledge)
     .WithReference(funding).WaitFor(funding)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
+
+// Tokens name the public gateway URL as their issuer. An endpoint reference, not a WaitFor: nothing waits for the
+// gateway, so there is no start-up cycle.
+var issuer = gateway.GetEndpoint("http");
+foreach (var resource in new[] { identity, membership, concertation, knowledge, funding, gateway })
+{
+    resource.WithTokenIssuer(issuer);
+}
 
 builder.Build().Run();

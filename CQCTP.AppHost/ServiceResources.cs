@@ -1,4 +1,5 @@
 using CQCTP.AppHost.LocalInfra;
+using CQCTP.ServiceDefaults.Security;
 
 namespace CQCTP.AppHost;
 
@@ -14,4 +15,14 @@ internal static class ServiceResources
             .WithReference(database).WaitFor(database)
             .WithReference(messaging).WaitFor(messaging)
             .WithHttpHealthCheck("/health");
+
+    /// <summary>Validates tokens with the identity service's keys, fetched from <c>http://identity-api</c>.</summary>
+    public static IResourceBuilder<ProjectResource> WithIdentity(this IResourceBuilder<ProjectResource> resource,
+        IResourceBuilder<ProjectResource> identity) =>
+        resource.WithReference(identity).WaitFor(identity);
+
+    /// <summary>The issuer URL that the identity service writes into tokens and every validator expects.</summary>
+    public static IResourceBuilder<ProjectResource> WithTokenIssuer(this IResourceBuilder<ProjectResource> resource,
+        EndpointReference issuer) =>
+        resource.WithEnvironment(PlatformAuthentication.IssuerKey.Replace(":", "__", StringComparison.Ordinal), issuer);
 }

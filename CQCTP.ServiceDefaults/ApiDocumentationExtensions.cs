@@ -1,4 +1,6 @@
 using CQCTP.ServiceDefaults.Http;
+using CQCTP.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
@@ -7,6 +9,8 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class ApiDocumentationExtensions
 {
+    private const string SecuritySchemeName = "oauth2";
+
     /// <summary>The service's OpenAPI document, with the platform's headers described on the operations that use them.</summary>
     public static IHostApplicationBuilder AddApiDocumentation(this IHostApplicationBuilder builder, string service,
         string title)
@@ -24,6 +28,22 @@ public static class ApiDocumentationExtensions
                 // Paths carry the full /api/v1/<service> prefix, so the document is valid wherever it is served from
                 // (directly or through the gateway): no absolute server URL.
                 document.Servers = [new OpenApiServer { Url = "/" }];
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[SecuritySchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.OAuth2,
+                    Description = "OAuth 2.0 client credentials; see docs/security.md.",
+                    Flows = new OpenApiOAuthFlows
+                    {
+                        ClientCredentials = new OpenApiOAuthFlow
+                        {
+                            TokenUrl = new Uri("/connect/token", UriKind.Relative),
+                            Scopes = Scopes.All.Where(s => s.StartsWith(service + ".", StringComparison.Ordinal))
+                                .ToDictionary(s => s, s => s),
+                        },
+                    },
+                };
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>
@@ -45,6 +65,22 @@ public static class ApiDocumentationExtensions
                 }
 
                 operation.Parameters.Add(Header("Accept-Language", required: false, "fr (défaut / default) | en"));
+
+                var policies = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList();
+                if (policies.Count > 0 && !metadata.OfType<IAllowAnonymous>().Any() && context.Document is { } document)
+                {
+                    operation.Security =
+                    [
+                        new OpenApiSecurityRequirement
+                        {
+                            [new OpenApiSecuritySchemeReference(SecuritySchemeName, document)] =
+                                [.. policies.Where(Scopes.All.Contains)],
+                        },
+                    ];
+                    AddResponse(operation, "401", "Unauthorized");
+                    AddResponse(operation, "403", "Forbidden");
+                }
+
                 return Task.CompletedTask;
             });
         });

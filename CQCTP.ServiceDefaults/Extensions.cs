@@ -2,6 +2,7 @@ using System.Globalization;
 using CQCTP.ServiceDefaults.Http;
 using CQCTP.ServiceDefaults.Json;
 using CQCTP.ServiceDefaults.Problems;
+using CQCTP.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -104,13 +105,28 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>The conventions' middleware, in order: errors, language, idempotent replays.</summary>
+    /// <summary>
+    /// The conventions' middleware, in order: errors, language, the caller's token and the endpoint's policy,
+    /// idempotent replays (scoped by the caller, so after authentication).
+    /// </summary>
     public static WebApplication UseHttpConventions(this WebApplication app)
+    {
+        app.UseProblemConventions();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseIdempotency();
+        return app;
+    }
+
+    /// <summary>
+    /// Errors as ProblemDetails and the caller's language. The status code pages also give the bodiless 401/403
+    /// of the authentication handlers a ProblemDetails body, leaving their <c>WWW-Authenticate</c> header alone.
+    /// </summary>
+    public static WebApplication UseProblemConventions(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
-        app.UseIdempotency();
         return app;
     }
 
@@ -120,8 +136,14 @@ public static class Extensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath);
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        app.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") })
+            .AllowAnonymous();
+        if (app.Environment.IsEnvironment(PlatformEnvironments.Testing))
+        {
+            app.MapEndpointPolicyReport();
+        }
+
         return app;
     }
 }

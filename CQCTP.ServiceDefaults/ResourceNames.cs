@@ -11,9 +11,11 @@ public static class ResourceNames
     public const string ConcertationApi = "concertation-api";
     public const string KnowledgeApi = "knowledge-api";
     public const string FundingApi = "funding-api";
+    public const string IdentityApi = "identity-api";
 
     public const string MembershipDb = "membership-db";
     public const string ConcertationDb = "concertation-db";
     public const string KnowledgeDb = "knowledge-db";
     public const string FundingDb = "funding-db";
+    public const string IdentityDb = "identity-db";
 }

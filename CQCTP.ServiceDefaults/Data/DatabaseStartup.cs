@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CQCTP.ServiceDefaults.Http;
+using CQCTP.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -9,11 +10,15 @@ using Microsoft.Extensions.Logging;
 
 namespace CQCTP.ServiceDefaults.Data;
 
-/// <summary>Seeds demo data into a freshly migrated database (Development only).</summary>
+/// <summary>Seeds rows into a freshly migrated database, in the environments it was registered for.</summary>
 public interface IDbSeeder<in TContext> where TContext : DbContext
 {
     Task SeedAsync(TContext context, CancellationToken cancellationToken);
 }
+
+/// <summary>A seeder and the environments it runs in (never Production).</summary>
+public sealed record DbSeederRegistration<TContext>(Type SeederType, IReadOnlySet<string> Environments)
+    where TContext : DbContext;
 
 public static class DatabaseStartupExtensions
 {
@@ -33,10 +38,31 @@ public static class DatabaseStartupExtensions
         return services;
     }
 
+    /// <summary>Fictional demo data for people trying the platform: Development only, so tests start empty.</summary>
     public static IServiceCollection AddDemoDataSeeder<TContext, TSeeder>(this IServiceCollection services)
         where TContext : DbContext
         where TSeeder : class, IDbSeeder<TContext> =>
-        services.AddScoped<IDbSeeder<TContext>, TSeeder>();
+        services.AddSeeder<TContext, TSeeder>(Environments.Development);
+
+    /// <summary>
+    /// Fixed rows that the development clients rely on (their client registrations, the member organizations the
+    /// portal clients act for): Development and Testing, never elsewhere. Seeders run in registration order.
+    /// </summary>
+    public static IServiceCollection AddDevelopmentFixtureSeeder<TContext, TSeeder>(this IServiceCollection services)
+        where TContext : DbContext
+        where TSeeder : class, IDbSeeder<TContext> =>
+        services.AddSeeder<TContext, TSeeder>(Environments.Development, PlatformEnvironments.Testing);
+
+    private static IServiceCollection AddSeeder<TContext, TSeeder>(this IServiceCollection services,
+        params string[] environments)
+        where TContext : DbContext
+        where TSeeder : class, IDbSeeder<TContext>
+    {
+        services.AddScoped<TSeeder>();
+        services.AddSingleton(new DbSeederRegistration<TContext>(typeof(TSeeder),
+            environments.ToHashSet(StringComparer.OrdinalIgnoreCase)));
+        return services;
+    }
 }
 
 internal sealed partial class DatabaseStartupService<TContext>(
@@ -56,9 +82,12 @@ internal sealed partial class DatabaseStartupService<TContext>(
         await context.Database.MigrateAsync(cancellationToken);
         LogMigrated(logger, typeof(TContext).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
-        // Demo data belongs to Development only: Testing starts empty so counts in tests are exact.
-        if (environment.IsDevelopment() && scope.ServiceProvider.GetService<IDbSeeder<TContext>>() is { } seeder)
+        // Demo data belongs to Development only (Testing starts empty so counts in tests are exact); the fixtures the
+        // development clients need run in Testing too. Registration order is run order.
+        foreach (var registration in scope.ServiceProvider.GetServices<DbSeederRegistration<TContext>>()
+                     .Where(r => r.Environments.Contains(environment.EnvironmentName)))
         {
+            var seeder = (IDbSeeder<TContext>)scope.ServiceProvider.GetRequiredService(registration.SeederType);
             await seeder.SeedAsync(context, cancellationToken);
         }
     }

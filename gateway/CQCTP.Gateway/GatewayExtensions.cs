@@ -1,13 +1,14 @@
 using CQCTP.ServiceDefaults.Problems;
 using Scalar.AspNetCore;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Transforms;
 
 namespace CQCTP.Gateway;
 
 public static class GatewayExtensions
 {
     /// <summary>The services behind the gateway; each owns <c>/api/v1/{service}/</c>, routed without rewriting.</summary>
-    public static readonly string[] Services = ["membership", "concertation", "knowledge", "funding"];
+    public static readonly string[] Services = ["membership", "concertation", "knowledge", "funding", "identity"];
 
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
@@ -16,6 +17,11 @@ public static class GatewayExtensions
         builder.Services.PostConfigure<RequestLocalizationOptions>(o => o.ApplyCurrentCultureToResponseHeaders = false);
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddTransforms(transforms => transforms.AddRequestTransform(context =>
+            {
+                GatewaySecurity.StripIdentityHeaders(context);
+                return ValueTask.CompletedTask;
+            }))
             .AddServiceDiscoveryDestinationResolver();
         return builder;
     }
@@ -30,8 +36,8 @@ public static class GatewayExtensions
             {
                 options.AddDocument(service, service, $"/api/v1/{service}/openapi/v1.json");
             }
-        });
-        app.MapGet("/", () => Results.Redirect("/api-reference")).ExcludeFromDescription();
+        }).AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/api-reference")).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 
@@ -42,8 +48,8 @@ public static class GatewayExtensions
             proxy.Use(RejectOversizedBodies);
             proxy.Use(TranslateForwarderErrors);
         });
-        // Anything no route claims: a ProblemDetails 404, like the services' own.
-        app.MapFallback(() => ApiProblems.NotFound());
+        // Anything no route claims: a ProblemDetails 404, like the services' own. It gives nothing away, so anonymous.
+        app.MapFallback(() => ApiProblems.NotFound()).AllowAnonymous();
         return app;
     }
 

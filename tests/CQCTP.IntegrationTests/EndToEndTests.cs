@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Aspire.Hosting.Testing;
 using CQCTP.ServiceDefaults;
 using Xunit.Abstractions;
 
@@ -43,9 +42,10 @@ public sealed class EndToEndTests(PlatformFixture fixture, ITestOutputHelper out
     [InlineData("concertation")]
     [InlineData("knowledge")]
     [InlineData("funding")]
+    [InlineData("identity")]
     public async Task OpenApiDocument_ThroughGateway_IsServedAnonymously(string service)
     {
-        var document = await Gateway.GetFromJsonAsync<JsonElement>($"/api/v1/{service}/openapi/v1.json");
+        var document = await fixture.As(null).GetFromJsonAsync<JsonElement>($"/api/v1/{service}/openapi/v1.json");
 
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         Assert.Contains("CQCTP", document.GetProperty("info").GetProperty("title").GetString(), StringComparison.Ordinal);
@@ -62,9 +62,25 @@ public sealed class EndToEndTests(PlatformFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task MembershipOpenApi_DescribesTheOAuthSchemeOnProtectedOperations()
+    {
+        var document = await fixture.As(null).GetFromJsonAsync<JsonElement>("/api/v1/membership/openapi/v1.json");
+
+        var flow = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2")
+            .GetProperty("flows").GetProperty("clientCredentials");
+        Assert.Equal("/connect/token", flow.GetProperty("tokenUrl").GetString());
+        Assert.True(flow.GetProperty("scopes").TryGetProperty("membership.write", out _));
+        var organizations = document.GetProperty("paths").EnumerateObject()
+            .Single(p => p.Name.TrimEnd('/') == Http.Organizations).Value;
+        var required = organizations.GetProperty("post").GetProperty("security")[0].GetProperty("oauth2");
+        Assert.Equal("membership.write", Assert.Single(required.EnumerateArray()).GetString());
+        Assert.True(organizations.GetProperty("post").GetProperty("responses").TryGetProperty("401", out _));
+    }
+
+    [Fact]
     public async Task ApiReference_ListsEveryServiceDocument()
     {
-        using var response = await Gateway.GetAsync("/api-reference/");
+        using var response = await fixture.As(null).GetAsync("/api-reference/");
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -79,9 +95,10 @@ public sealed class EndToEndTests(PlatformFixture fixture, ITestOutputHelper out
     [InlineData(ResourceNames.ConcertationApi)]
     [InlineData(ResourceNames.KnowledgeApi)]
     [InlineData(ResourceNames.FundingApi)]
+    [InlineData(ResourceNames.IdentityApi)]
     public async Task Service_Health_ReportsHealthyWithStatusOnly(string service)
     {
-        using var client = fixture.Platform.App.CreateHttpClient(service);
+        var client = fixture.As(null, service);
 
         var health = await client.GetStringAsync("/health");
         var alive = await client.GetStringAsync("/alive");

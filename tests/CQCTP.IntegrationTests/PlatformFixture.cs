@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using CQCTP.ServiceDefaults;
+using CQCTP.ServiceDefaults.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -85,12 +86,33 @@ public sealed class PlatformInstance : IAsyncDisposable
         return instance;
     }
 
-    public HttpClient CreateGatewayClient()
+    /// <summary>A client of the gateway carrying a development client's token (<c>dev-staff</c> unless told).</summary>
+    public HttpClient CreateGatewayClient(string? clientId = DevelopmentClients.Staff) =>
+        CreateClient(ResourceNames.Gateway, clientId);
+
+    /// <summary>A client of one service reached directly (not through the gateway), with a token unless told.</summary>
+    public HttpClient CreateClient(string resource, string? clientId)
     {
-        var client = App.CreateHttpClient(ResourceNames.Gateway);
-        client.Timeout = TimeSpan.FromSeconds(60);
-        return client;
+        var address = App.GetEndpoint(resource, "http");
+        var gateway = App.GetEndpoint(ResourceNames.Gateway, "http");
+        HttpMessageHandler handler = new SocketsHttpHandler();
+        if (clientId is not null)
+        {
+            handler = new BearerTokenHandler(async _ =>
+            {
+                using var tokenClient = new HttpClient { BaseAddress = gateway };
+                return await Tokens.AccessTokenAsync(tokenClient, clientId);
+            })
+            {
+                InnerHandler = handler,
+            };
+        }
+
+        return new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
     }
+
+    /// <summary>The gateway's public URL: the issuer of every token.</summary>
+    public Uri GatewayUrl => App.GetEndpoint(ResourceNames.Gateway, "http");
 
     public async ValueTask DisposeAsync()
     {
@@ -150,17 +172,28 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public PlatformInstance Platform => instance ?? throw new InvalidOperationException("The platform has not started.");
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?), HttpClient> clients = new();
+
+    /// <summary>The gateway with a <c>dev-staff</c> token: what the back office sees.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>A shared client of <paramref name="resource"/> (the gateway unless told) with a development client's token, or none.</summary>
+    public HttpClient As(string? clientId, string resource = ResourceNames.Gateway) =>
+        clients.GetOrAdd((resource, clientId), key => Platform.CreateClient(key.Item1, key.Item2));
 
     public async Task InitializeAsync()
     {
         instance = await PlatformInstance.StartAsync();
-        Gateway = instance.CreateGatewayClient();
+        Gateway = As(DevelopmentClients.Staff);
     }
 
     public async Task DisposeAsync()
     {
-        Gateway?.Dispose();
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
         if (instance is not null)
         {
             await instance.DisposeAsync();

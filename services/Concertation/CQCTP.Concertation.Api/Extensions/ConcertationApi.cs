@@ -1,5 +1,6 @@
 using CQCTP.Concertation.Api.Data;
 using CQCTP.ServiceDefaults;
+using CQCTP.ServiceDefaults.Security;
 
 namespace CQCTP.Concertation.Api.Extensions;
 
@@ -10,6 +11,7 @@ public static class ConcertationApi
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<ConcertationDbContext>(Service, "CQCTP — Table nationale de concertation / National roundtable", ResourceNames.ConcertationDb);
+        builder.AddPlatformAuthentication(Service);
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using CQCTP.Funding.Api.Data;
 using CQCTP.ServiceDefaults;
+using CQCTP.ServiceDefaults.Security;
 
 namespace CQCTP.Funding.Api.Extensions;
 
@@ -10,6 +11,7 @@ public static class FundingApi
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<FundingDbContext>(Service, "CQCTP — Financement / Funding", ResourceNames.FundingDb);
+        builder.AddPlatformAuthentication(Service);
         return builder;
     }
 }

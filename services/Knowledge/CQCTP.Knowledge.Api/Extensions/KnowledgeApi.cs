@@ -1,5 +1,6 @@
 using CQCTP.Knowledge.Api.Data;
 using CQCTP.ServiceDefaults;
+using CQCTP.ServiceDefaults.Security;
 
 namespace CQCTP.Knowledge.Api.Extensions;
 
@@ -10,6 +11,7 @@ public static class KnowledgeApi
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<KnowledgeDbContext>(Service, "CQCTP — Savoirs et infolettres / Knowledge and newsletters", ResourceNames.KnowledgeDb);
+        builder.AddPlatformAuthentication(Service);
         return builder;
     }
 }

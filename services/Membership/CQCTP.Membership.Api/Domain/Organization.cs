@@ -22,11 +22,15 @@ public sealed class Organization : IVersioned
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
 
-    public static Organization Register(OrganizationDetails details, DateTimeOffset now)
+    public static Organization Register(OrganizationDetails details, DateTimeOffset now) =>
+        Register(Guid.CreateVersion7(now), details, now);
+
+    /// <summary>Registers under a known id (development fixtures that other services refer to).</summary>
+    public static Organization Register(Guid id, OrganizationDetails details, DateTimeOffset now)
     {
         var organization = new Organization
         {
-            Id = Guid.CreateVersion7(now),
+            Id = id,
             Status = MembershipStatus.Pending,
             CreatedAt = now,
         };
@@ -43,6 +47,18 @@ public sealed class Organization : IVersioned
         PublicEmail = Blank(details.PublicEmail);
         Website = Blank(details.Website);
         Description = details.Description;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Admits a pending organization as an active member. The full status workflow comes with the membership issue.</summary>
+    public void Activate(DateTimeOffset now)
+    {
+        if (Status != MembershipStatus.Pending)
+        {
+            throw new InvalidOperationException($"Only a pending organization can be activated (status: {Status}).");
+        }
+
+        Status = MembershipStatus.Active;
         UpdatedAt = now;
     }
 

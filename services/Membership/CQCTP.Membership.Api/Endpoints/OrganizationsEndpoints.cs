@@ -1,9 +1,12 @@
+using System.Security.Claims;
 using System.Text.Json;
 using CQCTP.Membership.Api.Data;
 using CQCTP.Membership.Api.Domain;
+using CQCTP.Membership.Api.Extensions;
 using CQCTP.ServiceDefaults.Http;
 using CQCTP.ServiceDefaults.Json;
 using CQCTP.ServiceDefaults.Problems;
+using CQCTP.ServiceDefaults.Security;
 using CQCTP.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -21,16 +24,21 @@ public static class OrganizationsEndpoints
     public static IEndpointRouteBuilder MapOrganizationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapApiGroup(Prefix, "Organizations");
+        group.ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPost("/", Create).WithName("CreateOrganization").WithIdempotency()
+            .RequireAuthorization(Scopes.MembershipWrite)
             .WithSummary("Inscrire une organisation / Register an organization");
-        group.MapGet("/", List).WithName("ListOrganizations")
+        group.MapGet("/", List).WithName("ListOrganizations").RequireAuthorization(MembershipApi.ReadOrganizations)
             .WithSummary("Lister les organisations / List organizations");
-        group.MapGet("/{id:guid}", Get).WithName("GetOrganization")
+        group.MapGet("/{id:guid}", Get).WithName("GetOrganization").RequireAuthorization(MembershipApi.ReadOrganizations)
             .WithSummary("Lire une organisation / Read an organization");
         group.MapPut("/{id:guid}", Replace).WithName("ReplaceOrganization").RequireIfMatch()
+            .RequireAuthorization(MembershipApi.UpdateOrganizations)
             .WithSummary("Remplacer les coordonnées / Replace the details");
         group.MapPatch("/{id:guid}", Patch).WithName("PatchOrganization").RequireIfMatch().AcceptsMergePatch()
+            .RequireAuthorization(MembershipApi.UpdateOrganizations)
             .WithSummary("Modifier en partie (merge patch) / Partial update (merge patch)");
 
         return endpoints;
@@ -54,10 +62,15 @@ public static class OrganizationsEndpoints
     }
 
     public static async Task<Ok<Paged<OrganizationSummary>>> List(
-        [AsParameters] PageQuery page, MembershipDbContext db, CancellationToken cancellationToken,
+        [AsParameters] PageQuery page, MembershipDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken,
         [FromQuery] string? search = null)
     {
         var query = db.Organizations.AsNoTracking();
+        if (OnlyOwn(user, Scopes.MembershipRead) is { } own)
+        {
+            query = query.Where(o => o.Id == own);
+        }
+
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = $"%{Organization.Normalize(search).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
@@ -75,7 +88,7 @@ public static class OrganizationsEndpoints
         Guid id, MembershipDbContext db, HttpContext context, CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (organization is null)
+        if (organization is null || !MayAccess(context.User, Scopes.MembershipRead, id))
         {
             return ApiProblems.NotFound();
         }
@@ -95,7 +108,7 @@ public static class OrganizationsEndpoints
         CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (organization is null)
+        if (organization is null || !MayAccess(context.User, Scopes.MembershipWrite, id))
         {
             return ApiProblems.NotFound();
         }
@@ -108,7 +121,7 @@ public static class OrganizationsEndpoints
         CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (organization is null)
+        if (organization is null || !MayAccess(context.User, Scopes.MembershipWrite, id))
         {
             return ApiProblems.NotFound();
         }
@@ -163,6 +176,17 @@ public static class OrganizationsEndpoints
         context.Response.SetETag(organization.Version);
         return TypedResults.Ok(OrganizationResponse.From(organization));
     }
+
+    /// <summary>
+    /// The only organization a caller without <paramref name="everyOrganizationScope"/> may see: a portal's own, or none
+    /// (<see cref="Guid.Empty"/>) if the token names no organization. Null when the caller may see them all.
+    /// </summary>
+    private static Guid? OnlyOwn(ClaimsPrincipal user, string everyOrganizationScope) =>
+        user.HasScope(everyOrganizationScope) ? null : user.OrganizationId() ?? Guid.Empty;
+
+    // Another member's organization answers 404, exactly like one that does not exist: a portal learns nothing.
+    private static bool MayAccess(ClaimsPrincipal user, string everyOrganizationScope, Guid id) =>
+        OnlyOwn(user, everyOrganizationScope) is not { } own || own == id;
 
     private static Task<bool> NameTakenAsync(MembershipDbContext db, string legalName, Guid? exceptId,
         CancellationToken cancellationToken)

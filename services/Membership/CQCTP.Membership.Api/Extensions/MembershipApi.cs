@@ -1,6 +1,7 @@
 using CQCTP.Membership.Api.Data;
 using CQCTP.ServiceDefaults;
 using CQCTP.ServiceDefaults.Data;
+using CQCTP.ServiceDefaults.Security;
 
 namespace CQCTP.Membership.Api.Extensions;
 
@@ -8,10 +9,22 @@ public static class MembershipApi
 {
     public const string Service = "membership";
 
+    /// <summary>Staff and integrators read every organization; a portal reads its own (the handler narrows it).</summary>
+    public const string ReadOrganizations = "membership.organizations.read";
+
+    /// <summary>Staff change every organization; a portal changes its own (the handler narrows it).</summary>
+    public const string UpdateOrganizations = "membership.organizations.update";
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<MembershipDbContext>(Service, "CQCTP — Membres / Membership", ResourceNames.MembershipDb);
         builder.Services.AddDemoDataSeeder<MembershipDbContext, MembershipDemoData>();
+        builder.Services.AddDevelopmentFixtureSeeder<MembershipDbContext, DevelopmentOrganizations>();
+
+        builder.AddPlatformAuthentication(Service, policies => policies
+            .AddPolicy(ReadOrganizations, p => p.RequireScope(Scopes.MembershipRead, Scopes.MembershipSelf))
+            .AddPolicy(UpdateOrganizations, p => p.RequireScope(Scopes.MembershipWrite, Scopes.MembershipSelf)));
+        builder.Services.AddScoped<IAccessTokenGate, ActiveMemberGate>();
         return builder;
     }
 }

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using CQCTP.ServiceDefaults.Problems;
+using CQCTP.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+using Yarp.ReverseProxy.Transforms;
+
+namespace CQCTP.Gateway;
+
+/// <summary>A fixed window: so many requests per window and partition.</summary>
+public sealed class FixedWindowLimit
+{
+    public int PermitLimit { get; set; }
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>The gateway's abuse limits (section <c>RateLimits</c>); a benchmark profile may raise them.</summary>
+public sealed class RateLimitSettings
+{
+    public FixedWindowLimit PerClient { get; set; } = new() { PermitLimit = 600 };
+    public FixedWindowLimit Anonymous { get; set; } = new() { PermitLimit = 120 };
+    public FixedWindowLimit AnonymousWrite { get; set; } = new() { PermitLimit = 10 };
+    public FixedWindowLimit Token { get; set; } = new() { PermitLimit = 60 };
+}
+
+/// <summary>
+/// The edge's share of access control: token validation per API, a named policy per route (anything else denied),
+/// client-sent identity headers stripped, rate limits per client (per IP when anonymous), CORS on public routes only.
+/// The services check every token again: the gateway is the first wall, not the only one.
+/// </summary>
+public static class GatewaySecurity
+{
+    /// <summary>Accepts a token for any of the platform's APIs; used by the deny-all fallback to tell 401 from 403.</summary>
+    public const string AnyApiScheme = "any-api";
+
+    /// <summary>Route rate-limiter policies (YARP <c>RateLimiterPolicy</c>).</summary>
+    public const string PerClientLimit = "per-client";
+    public const string AnonymousLimit = "anonymous";
+    public const string AnonymousWriteLimit = "anonymous-write";
+    public const string TokenLimit = "token";
+
+    /// <summary>Route CORS policy (YARP <c>CorsPolicy</c>): the coalition's public website, on anonymous routes only.</summary>
+    public const string PublicWebsiteCors = "public-website";
+
+    /// <summary>Identity assertions a caller could try to smuggle to a service; only the bearer token says who calls.</summary>
+    private static readonly string[] IdentityHeaderPrefixes =
+    [
+        "X-User", "X-Client", "X-Organization", "X-Auth", "X-Scope", "X-Forwarded-User", "X-Remote-User",
+        "Remote-User", "X-MS-Client-Principal",
+    ];
+
+    public static IHostApplicationBuilder AddGatewaySecurity(this IHostApplicationBuilder builder)
+    {
+        var authentication = builder.Services.AddAuthentication();
+        authentication.AddPlatformJwtBearer(builder, AnyApiScheme, Audiences.All);
+        var authorization = builder.Services.AddAuthorizationBuilder()
+            // A route or endpoint without its own policy is refused: 401 without a token, 403 with one.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(AnyApiScheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(_ => false)
+                .Build());
+        foreach (var audience in Audiences.All)
+        {
+            // One scheme per API, so a token for another API is a 401 here already, as it would be at the service.
+            authentication.AddPlatformJwtBearer(builder, audience, [audience]);
+            authorization.AddPolicy(audience, policy => policy.AddAuthenticationSchemes(audience).RequireAuthenticatedUser());
+        }
+
+        var limits = builder.Configuration.GetSection("RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.OnRejected = RejectAsync;
+            options.AddPolicy(PerClientLimit, context => context.User.ClientId() is { } client
+                ? FixedWindow($"client:{client}", limits.PerClient)
+                : FixedWindow($"ip:{Ip(context)}", limits.Anonymous));
+            options.AddPolicy(AnonymousLimit, context => FixedWindow($"ip:{Ip(context)}", limits.Anonymous));
+            options.AddPolicy(AnonymousWriteLimit, context => FixedWindow($"write:{Ip(context)}", limits.AnonymousWrite));
+            options.AddPolicy(TokenLimit, context => FixedWindow($"token:{Ip(context)}", limits.Token));
+        });
+
+        var origins = builder.Configuration.GetSection("Cors:PublicWebsiteOrigins").Get<string[]>() ?? [];
+        builder.Services.AddCors(options => options.AddPolicy(PublicWebsiteCors, policy => policy
+            .WithOrigins(origins)
+            .WithMethods(HttpMethods.Get, HttpMethods.Post)
+            .WithHeaders("Content-Type", "Accept-Language")));
+        return builder;
+    }
+
+    /// <summary>Removes identity headers the caller sent before the request reaches a service.</summary>
+    public static void StripIdentityHeaders(RequestTransformContext context)
+    {
+        var forged = context.ProxyRequest.Headers
+            .Select(h => h.Key)
+            .Where(name => IdentityHeaderPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        foreach (var name in forged)
+        {
+            context.ProxyRequest.Headers.Remove(name);
+        }
+    }
+
+    private static RateLimitPartition<string> FixedWindow(string key, FixedWindowLimit limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit.PermitLimit,
+            Window = limit.Window,
+            QueueLimit = 0,
+        });
+
+    private static string Ip(HttpContext context) => (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter =
+            Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = ApiProblems.Create(ProblemCatalog.TooManyRequests),
+        });
+    }
+}

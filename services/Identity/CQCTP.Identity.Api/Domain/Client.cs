@@ -1,0 +1,153 @@
+using System.Security.Cryptography;
+
+namespace CQCTP.Identity.Api.Domain;
+
+/// <summary>What a client is for; it bounds the scopes the client may hold.</summary>
+public enum ClientKind
+{
+    /// <summary>The staff back office's server: every scope but the portal's.</summary>
+    Staff,
+
+    /// <summary>A member organization's portal: its own organization only.</summary>
+    Portal,
+
+    /// <summary>A partner integrator: read scopes without personal fields.</summary>
+    Integrator,
+}
+
+/// <summary>A server-side OAuth 2.0 client (client credentials grant) and its secrets.</summary>
+public sealed class Client
+{
+    /// <summary>After a rotation, the previous secrets keep working this long unless revoked, so callers can roll over.</summary>
+    public static readonly TimeSpan RotationGrace = TimeSpan.FromHours(24);
+
+    private readonly List<ClientSecret> secrets = [];
+
+    private Client()
+    {
+    }
+
+    public string ClientId { get; private set; } = "";
+    public string DisplayName { get; private set; } = "";
+    public ClientKind Kind { get; private set; }
+    public List<string> Scopes { get; private set; } = [];
+    public Guid? OrganizationId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? RevokedAt { get; private set; }
+    public IReadOnlyList<ClientSecret> Secrets => secrets;
+
+    public static IReadOnlyList<string> AllowedScopes(ClientKind kind) => kind switch
+    {
+        ClientKind.Staff => ServiceDefaults.Security.Scopes.Staff,
+        ClientKind.Portal => ServiceDefaults.Security.Scopes.Portal,
+        ClientKind.Integrator => ServiceDefaults.Security.Scopes.Integrator,
+        _ => [],
+    };
+
+    /// <summary>Registers a client with the given (or a newly generated) secret; the secret is never stored, only its hash.</summary>
+    public static Client Register(string clientId, string displayName, ClientKind kind, IEnumerable<string> scopes,
+        Guid? organizationId, string secret, DateTimeOffset now)
+    {
+        var client = new Client
+        {
+            ClientId = clientId,
+            DisplayName = displayName,
+            Kind = kind,
+            Scopes = [.. scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            OrganizationId = organizationId,
+            CreatedAt = now,
+        };
+        client.secrets.Add(ClientSecret.Create(clientId, secret, now));
+        return client;
+    }
+
+    public static string NewSecret() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Adds a new secret; the current ones stay valid for <see cref="RotationGrace"/> unless revoked.</summary>
+    public ClientSecret Rotate(string secret, DateTimeOffset now)
+    {
+        foreach (var current in secrets.Where(s => s.IsValidAt(now)))
+        {
+            current.ExpireAt(now + RotationGrace);
+        }
+
+        var added = ClientSecret.Create(ClientId, secret, now);
+        secrets.Add(added);
+        return added;
+    }
+
+    public bool RevokeSecret(Guid secretId, DateTimeOffset now)
+    {
+        var secret = secrets.SingleOrDefault(s => s.Id == secretId);
+        secret?.Revoke(now);
+        return secret is not null;
+    }
+
+    /// <summary>Refuses every new token at once; tokens already issued expire within their 10 minutes.</summary>
+    public void Revoke(DateTimeOffset now)
+    {
+        RevokedAt ??= now;
+        foreach (var secret in secrets)
+        {
+            secret.Revoke(now);
+        }
+    }
+
+    public bool Authenticates(string secret, DateTimeOffset now) =>
+        RevokedAt is null && secrets.Where(s => s.IsValidAt(now)).Any(s => s.Matches(secret));
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>One secret of a client, kept as a salted PBKDF2 hash.</summary>
+public sealed class ClientSecret
+{
+    private const int Iterations = 100_000;
+    private const int HashSize = 32;
+
+    private ClientSecret()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public string ClientId { get; private set; } = "";
+    public byte[] Salt { get; private set; } = [];
+    public byte[] Hash { get; private set; } = [];
+    public int HashIterations { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ExpiresAt { get; private set; }
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    internal static ClientSecret Create(string clientId, string secret, DateTimeOffset now)
+    {
+        var salt = RandomNumberGenerator.GetBytes(16);
+        return new ClientSecret
+        {
+            Id = Guid.CreateVersion7(now),
+            ClientId = clientId,
+            Salt = salt,
+            HashIterations = Iterations,
+            Hash = Derive(secret, salt, Iterations),
+            CreatedAt = now,
+        };
+    }
+
+    public bool IsValidAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || now < ExpiresAt);
+
+    internal bool Matches(string secret) =>
+        CryptographicOperations.FixedTimeEquals(Derive(secret, Salt, HashIterations), Hash);
+
+    internal void ExpireAt(DateTimeOffset at)
+    {
+        if (ExpiresAt is null || at < ExpiresAt)
+        {
+            ExpiresAt = at;
+        }
+    }
+
+    internal void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+
+    private static byte[] Derive(string secret, byte[] salt, int iterations) =>
+        Rfc2898DeriveBytes.Pbkdf2(secret, salt, iterations, HashAlgorithmName.SHA256, HashSize);
+}

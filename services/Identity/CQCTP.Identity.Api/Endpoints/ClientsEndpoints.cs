@@ -1,0 +1,182 @@
+using System.ComponentModel.DataAnnotations;
+using CQCTP.Identity.Api.Data;
+using CQCTP.Identity.Api.Domain;
+using CQCTP.ServiceDefaults.Http;
+using CQCTP.ServiceDefaults.Problems;
+using CQCTP.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CQCTP.Identity.Api.Endpoints;
+
+/// <summary>Registers a client. <c>scopes</c> defaults to everything the kind allows; a portal needs its organization.</summary>
+public sealed record RegisterClientRequest
+{
+    [Required]
+    [RegularExpression("^[a-z0-9][a-z0-9-]{2,99}$")]
+    public string ClientId { get; init; } = "";
+
+    [Required]
+    [MaxLength(200)]
+    public string DisplayName { get; init; } = "";
+
+    public ClientKind Kind { get; init; }
+
+    public IReadOnlyList<string>? Scopes { get; init; }
+
+    public Guid? OrganizationId { get; init; }
+}
+
+public sealed record ClientResponse(string ClientId, string DisplayName, ClientKind Kind, IReadOnlyList<string> Scopes,
+    Guid? OrganizationId, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, IReadOnlyList<SecretResponse> Secrets)
+{
+    public static ClientResponse From(Client c) =>
+        new(c.ClientId, c.DisplayName, c.Kind, c.Scopes, c.OrganizationId, c.CreatedAt, c.RevokedAt,
+            [.. c.Secrets.OrderBy(s => s.CreatedAt).Select(SecretResponse.From)]);
+}
+
+/// <summary>A secret's metadata; its value is shown once, when issued, and never stored.</summary>
+public sealed record SecretResponse(Guid Id, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)
+{
+    public static SecretResponse From(ClientSecret s) => new(s.Id, s.CreatedAt, s.ExpiresAt, s.RevokedAt);
+}
+
+public sealed record IssuedSecretResponse(string ClientId, Guid SecretId, string ClientSecret, ClientResponse Client);
+
+/// <summary>The admin API (<c>identity.admin</c>): register clients, rotate and revoke their secrets, revoke clients.</summary>
+public static class ClientsEndpoints
+{
+    public const string Prefix = "/api/v1/identity/clients";
+
+    private static readonly Localized ScopeNotAllowed = new(
+        "Ce type de client ne peut pas recevoir cette portée.", "This kind of client may not hold this scope.");
+    private static readonly Localized OrganizationRule = new(
+        "Un client portail, et lui seul, agit pour une organisation membre.",
+        "A portal client, and only a portal client, acts for a member organization.");
+    private static readonly Localized ClientTaken = new(
+        "Un client porte déjà cet identifiant.", "A client with this id already exists.");
+    private static readonly Localized ClientRevoked = new(
+        "Ce client est révoqué.", "This client is revoked.");
+
+    public static IEndpointRouteBuilder MapClientsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapApiGroup(Prefix, "Clients").RequireAuthorization(Scopes.IdentityAdmin);
+        group.ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapPost("/", Register).WithName("RegisterClient")
+            .WithSummary("Inscrire un client / Register a client");
+        group.MapGet("/", List).WithName("ListClients")
+            .WithSummary("Lister les clients / List clients");
+        group.MapGet("/{clientId}", Get).WithName("GetClient")
+            .WithSummary("Lire un client / Read a client");
+        group.MapPost("/{clientId}/secrets", Rotate).WithName("RotateClientSecret")
+            .WithSummary("Émettre un nouveau secret (l'ancien reste valide 24 h) / Rotate the secret (old one valid 24 h)");
+        group.MapDelete("/{clientId}/secrets/{secretId:guid}", RevokeSecret).WithName("RevokeClientSecret")
+            .WithSummary("Révoquer un secret / Revoke a secret");
+        group.MapPost("/{clientId}/revoke", Revoke).WithName("RevokeClient")
+            .WithSummary("Révoquer le client / Revoke the client");
+        return endpoints;
+    }
+
+    public static async Task<Results<Created<IssuedSecretResponse>, ProblemHttpResult>> Register(
+        RegisterClientRequest request, IdentityDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var allowed = Client.AllowedScopes(request.Kind);
+        var scopes = request.Scopes ?? allowed;
+        if (scopes.FirstOrDefault(s => !allowed.Contains(s)) is { } refused)
+        {
+            return ApiProblems.Rule("scope-not-allowed", new(
+                $"{ScopeNotAllowed.Fr} ({refused})", $"{ScopeNotAllowed.En} ({refused})"));
+        }
+
+        if ((request.Kind == ClientKind.Portal) != request.OrganizationId.HasValue)
+        {
+            return ApiProblems.Rule("portal-organization", OrganizationRule);
+        }
+
+        if (await db.Clients.AnyAsync(c => c.ClientId == request.ClientId, cancellationToken))
+        {
+            return ApiProblems.Result(ProblemCatalog.Duplicate, ClientTaken.Current);
+        }
+
+        var secret = Client.NewSecret();
+        var client = Client.Register(request.ClientId, request.DisplayName.Trim(), request.Kind, scopes,
+            request.OrganizationId, secret, clock.GetUtcNow());
+        db.Clients.Add(client);
+        await db.SaveChangesAsync(cancellationToken);
+
+        return TypedResults.Created($"{Prefix}/{client.ClientId}",
+            new IssuedSecretResponse(client.ClientId, client.Secrets[0].Id, secret, ClientResponse.From(client)));
+    }
+
+    public static async Task<Ok<Paged<ClientResponse>>> List([AsParameters] PageQuery page, IdentityDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var result = await db.Clients.AsNoTracking().Include(c => c.Secrets)
+            .OrderBy(c => c.ClientId)
+            .ToPagedAsync(page, cancellationToken);
+        return TypedResults.Ok(new Paged<ClientResponse>([.. result.Items.Select(ClientResponse.From)],
+            result.Page, result.PageSize, result.Total));
+    }
+
+    public static async Task<Results<Ok<ClientResponse>, ProblemHttpResult>> Get(string clientId, IdentityDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var client = await db.Clients.AsNoTracking().Include(c => c.Secrets)
+            .SingleOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
+        return client is null ? ApiProblems.NotFound() : TypedResults.Ok(ClientResponse.From(client));
+    }
+
+    public static async Task<Results<Created<IssuedSecretResponse>, ProblemHttpResult>> Rotate(string clientId,
+        IdentityDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var client = await db.Clients.Include(c => c.Secrets)
+            .SingleOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
+        if (client is null)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        if (client.RevokedAt is not null)
+        {
+            return ApiProblems.Result(ProblemCatalog.Conflict, ClientRevoked.Current);
+        }
+
+        var secret = Client.NewSecret();
+        var added = client.Rotate(secret, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+
+        return TypedResults.Created($"{Prefix}/{client.ClientId}",
+            new IssuedSecretResponse(client.ClientId, added.Id, secret, ClientResponse.From(client)));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeSecret(string clientId, Guid secretId,
+        IdentityDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var client = await db.Clients.Include(c => c.Secrets)
+            .SingleOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
+        if (client is null || !client.RevokeSecret(secretId, clock.GetUtcNow()))
+        {
+            return ApiProblems.NotFound();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string clientId, IdentityDbContext db,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var client = await db.Clients.Include(c => c.Secrets)
+            .SingleOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
+        if (client is null)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        client.Revoke(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,61 @@
+using CQCTP.Identity.Api.Data;
+using CQCTP.Identity.Api.Endpoints;
+using CQCTP.ServiceDefaults;
+using CQCTP.ServiceDefaults.Data;
+using CQCTP.ServiceDefaults.Security;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+
+namespace CQCTP.Identity.Api.Extensions;
+
+public static class IdentityApi
+{
+    public const string Service = "identity";
+
+    /// <summary>Access tokens live 10 minutes: a revoked client loses access within that, without introspection.</summary>
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(10);
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformService<IdentityDbContext>(Service, "CQCTP — Identité / Identity", ResourceNames.IdentityDb);
+        builder.Services.AddDevelopmentFixtureSeeder<IdentityDbContext, DevelopmentClientsSeeder>();
+        builder.AddPlatformAuthentication(Service);
+
+        // After the migrations (registered by AddPlatformService), before the first request.
+        builder.Services.AddSingleton<SigningKeyStore>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SigningKeyStore>());
+        builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureSigningKey>();
+
+        var issuer = new Uri(PlatformAuthentication.Issuer(builder.Configuration));
+        var plainHttpAllowed = PlatformAuthentication.AllowsPlainHttp(builder.Environment);
+        builder.Services.AddOpenIddict()
+            .AddServer(options =>
+            {
+                // The issuer is the public gateway URL, not the request host (which the gateway rewrites).
+                options.SetIssuer(issuer);
+                options.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
+                options.AllowClientCredentialsFlow();
+                options.RegisterScopes([.. Scopes.All]);
+                options.SetAccessTokenLifetime(AccessTokenLifetime);
+
+                // Services validate plain signed JWTs with the stock JwtBearer handler: no encryption.
+                options.DisableAccessTokenEncryption();
+                // Required by OpenIddict for the tokens it encrypts; this grant issues none, so a restart loses nothing.
+                options.AddEphemeralEncryptionKey();
+
+                // Clients live in our own tables (secrets with a rotation grace period): OpenIddict's stores are
+                // off and ClientCredentialsValidator authenticates clients. See docs/adr/0003.
+                options.EnableDegradedMode();
+                options.DisableTokenStorage();
+                options.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(handler =>
+                    handler.UseScopedHandler<ClientCredentialsValidator>());
+
+                var aspNetCore = options.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (plainHttpAllowed)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            });
+        return builder;
+    }
+}

@@ -1,0 +1,40 @@
+using CQCTP.Membership.Api.Domain;
+using CQCTP.ServiceDefaults.Data;
+using CQCTP.ServiceDefaults.Http;
+using CQCTP.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CQCTP.Membership.Api.Data;
+
+/// <summary>
+/// The two active member organizations that the development portal clients act for (Development and Testing only),
+/// with the fixed ids the identity service's dev clients carry. Fictional, like all demo data.
+/// </summary>
+internal sealed class DevelopmentOrganizations(TimeProvider clock) : IDbSeeder<MembershipDbContext>
+{
+    public async Task SeedAsync(MembershipDbContext context, CancellationToken cancellationToken)
+    {
+        (Guid Id, OrganizationDetails Details)[] organizations =
+        [
+            (DevelopmentClients.OrganizationA, new("Organisme membre A (portail de développement)", "Organisme A", "06",
+                "a@organisme-a.example", null, BilingualText.Of("Organisme fictif du portail A.", "Fictional organization of portal A."))),
+            (DevelopmentClients.OrganizationB, new("Organisme membre B (portail de développement)", "Organisme B", "03",
+                "b@organisme-b.example", null, BilingualText.Of("Organisme fictif du portail B.", "Fictional organization of portal B."))),
+        ];
+
+        var now = clock.GetUtcNow();
+        foreach (var (id, details) in organizations)
+        {
+            if (await context.Organizations.AnyAsync(o => o.Id == id, cancellationToken))
+            {
+                continue;
+            }
+
+            var organization = Organization.Register(id, details, now);
+            organization.Activate(now);
+            context.Organizations.Add(organization);
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+    }
+}
