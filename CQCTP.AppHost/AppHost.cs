@@ -8,14 +8,18 @@ var builder = DistributedApplication.CreateBuilder(args);
 var postgres = builder.AddLocalPostgres(ResourceNames.Postgres);
 var messaging = builder.AddLocalRabbitMQ(ResourceNames.Messaging);
 
+// Every consumer queue exists before any service publishes: RabbitMQ drops what reaches an exchange with no queue.
+var topology = builder.AddProject<Projects.CQCTP_Messaging_Topology>(ResourceNames.MessagingTopology)
+    .WithReference(messaging).WaitFor(messaging);
+
 var membership = builder.AddService<Projects.CQCTP_Membership_Api>(ResourceNames.MembershipApi,
-    postgres.AddDatabase(ResourceNames.MembershipDb), messaging);
+    postgres.AddDatabase(ResourceNames.MembershipDb), messaging, topology);
 var concertation = builder.AddService<Projects.CQCTP_Concertation_Api>(ResourceNames.ConcertationApi,
-    postgres.AddDatabase(ResourceNames.ConcertationDb), messaging);
+    postgres.AddDatabase(ResourceNames.ConcertationDb), messaging, topology);
 var knowledge = builder.AddService<Projects.CQCTP_Knowledge_Api>(ResourceNames.KnowledgeApi,
-    postgres.AddDatabase(ResourceNames.KnowledgeDb), messaging);
+    postgres.AddDatabase(ResourceNames.KnowledgeDb), messaging, topology);
 var funding = builder.AddService<Projects.CQCTP_Funding_Api>(ResourceNames.FundingApi,
-    postgres.AddDatabase(ResourceNames.FundingDb), messaging);
+    postgres.AddDatabase(ResourceNames.FundingDb), messaging, topology);
 
 builder.AddProject<Projects.CQCTP_Gateway>(ResourceNames.Gateway)
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)

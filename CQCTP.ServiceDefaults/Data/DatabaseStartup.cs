@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CQCTP.ServiceDefaults.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,8 @@ public static class DatabaseStartupExtensions
 }
 
 internal sealed partial class DatabaseStartupService<TContext>(
-    IServiceProvider services, IHostEnvironment environment, ILogger<DatabaseStartupService<TContext>> logger)
+    IServiceProvider services, IHostEnvironment environment, IConfiguration configuration,
+    ILogger<DatabaseStartupService<TContext>> logger)
     : IHostedService where TContext : DbContext
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -51,8 +53,9 @@ internal sealed partial class DatabaseStartupService<TContext>(
         await context.Database.MigrateAsync(cancellationToken);
         LogMigrated(logger, typeof(TContext).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
-        // Demo data belongs to Development only: Testing starts empty so counts in tests are exact.
-        if (environment.IsDevelopment() && scope.ServiceProvider.GetService<IDbSeeder<TContext>>() is { } seeder)
+        // Demo data belongs to Development (or an explicit DemoData:Seed, for the fresh-start test): Testing starts
+        // empty so counts in tests are exact. Seeders write through the domain code and the outbox.
+        if ((environment.IsDevelopment() || configuration.GetValue<bool>("DemoData:Seed")) && scope.ServiceProvider.GetService<IDbSeeder<TContext>>() is { } seeder)
         {
             await seeder.SeedAsync(context, cancellationToken);
         }

@@ -1,4 +1,7 @@
+using CQCTP.Concertation.Api.Consumers;
 using CQCTP.Concertation.Api.Data;
+using CQCTP.Membership.Contracts;
+using CQCTP.Messaging;
 using CQCTP.ServiceDefaults;
 
 namespace CQCTP.Concertation.Api.Extensions;
@@ -10,6 +13,8 @@ public static class ConcertationApi
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<ConcertationDbContext>(Service, "CQCTP — Table nationale de concertation / National roundtable", ResourceNames.ConcertationDb);
+        builder.AddPlatformMessaging<ConcertationDbContext>(Service, ResourceNames.ConcertationDb, messaging => messaging
+            .Consume<OrganizationRegistered, MemberOrganizationsProjection>(MemberOrganizationsProjection.Consumer));
         return builder;
     }
 }

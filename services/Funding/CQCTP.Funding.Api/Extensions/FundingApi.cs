@@ -1,4 +1,5 @@
 using CQCTP.Funding.Api.Data;
+using CQCTP.Messaging;
 using CQCTP.ServiceDefaults;
 
 namespace CQCTP.Funding.Api.Extensions;
@@ -10,6 +11,7 @@ public static class FundingApi
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<FundingDbContext>(Service, "CQCTP — Financement / Funding", ResourceNames.FundingDb);
+        builder.AddPlatformMessaging<FundingDbContext>(Service, ResourceNames.FundingDb);
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using CQCTP.Knowledge.Api.Data;
+using CQCTP.Messaging;
 using CQCTP.ServiceDefaults;
 
 namespace CQCTP.Knowledge.Api.Extensions;
@@ -10,6 +11,7 @@ public static class KnowledgeApi
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<KnowledgeDbContext>(Service, "CQCTP — Savoirs et infolettres / Knowledge and newsletters", ResourceNames.KnowledgeDb);
+        builder.AddPlatformMessaging<KnowledgeDbContext>(Service, ResourceNames.KnowledgeDb);
         return builder;
     }
 }

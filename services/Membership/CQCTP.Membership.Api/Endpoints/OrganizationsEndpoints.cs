@@ -1,6 +1,8 @@
 using System.Text.Json;
 using CQCTP.Membership.Api.Data;
 using CQCTP.Membership.Api.Domain;
+using CQCTP.Messaging.Outbox;
+using CQCTP.Messaging.Privacy;
 using CQCTP.ServiceDefaults.Http;
 using CQCTP.ServiceDefaults.Json;
 using CQCTP.ServiceDefaults.Problems;
@@ -37,9 +39,14 @@ public static class OrganizationsEndpoints
     }
 
     public static async Task<Results<Created<OrganizationResponse>, ProblemHttpResult>> Create(
-        OrganizationRequest request, MembershipDbContext db, TimeProvider clock, HttpResponse response,
+        OrganizationRequest request, MembershipDbContext db, IOutbox outbox, TimeProvider clock, HttpResponse response,
         CancellationToken cancellationToken)
     {
+        if (GuardDescription(request) is { } refused)
+        {
+            return refused;
+        }
+
         if (await NameTakenAsync(db, request.LegalName, exceptId: null, cancellationToken))
         {
             return ApiProblems.Result(ProblemCatalog.Duplicate, DuplicateName.Current);
@@ -47,6 +54,7 @@ public static class OrganizationsEndpoints
 
         var organization = Organization.Register(request.ToDetails(), clock.GetUtcNow());
         db.Organizations.Add(organization);
+        outbox.Add(OrganizationEvents.Registered(organization));
         await db.SaveChangesAsync(cancellationToken);
 
         response.SetETag(organization.Version);
@@ -152,6 +160,11 @@ public static class OrganizationsEndpoints
             return stale;
         }
 
+        if (GuardDescription(request) is { } refused)
+        {
+            return refused;
+        }
+
         if (await NameTakenAsync(db, request.LegalName, organization.Id, cancellationToken))
         {
             return ApiProblems.Result(ProblemCatalog.Duplicate, DuplicateName.Current);
@@ -163,6 +176,10 @@ public static class OrganizationsEndpoints
         context.Response.SetETag(organization.Version);
         return TypedResults.Ok(OrganizationResponse.From(organization));
     }
+
+    /// <summary>A description speaks of the organization; it must never carry a person's identifier (the public email has its own field).</summary>
+    private static ProblemHttpResult? GuardDescription(OrganizationRequest request) =>
+        IdentifierGuard.Check(("description.fr", request.Description?.Fr), ("description.en", request.Description?.En));
 
     private static Task<bool> NameTakenAsync(MembershipDbContext db, string legalName, Guid? exceptId,
         CancellationToken cancellationToken)

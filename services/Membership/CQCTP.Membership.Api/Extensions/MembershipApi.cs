@@ -1,4 +1,5 @@
 using CQCTP.Membership.Api.Data;
+using CQCTP.Messaging;
 using CQCTP.ServiceDefaults;
 using CQCTP.ServiceDefaults.Data;
 
@@ -11,6 +12,7 @@ public static class MembershipApi
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<MembershipDbContext>(Service, "CQCTP — Membres / Membership", ResourceNames.MembershipDb);
+        builder.AddPlatformMessaging<MembershipDbContext>(Service, ResourceNames.MembershipDb);
         builder.Services.AddDemoDataSeeder<MembershipDbContext, MembershipDemoData>();
         return builder;
     }
