@@ -80,6 +80,13 @@ public static class MessagingExtensions
             });
         });
 
+        // Multi-bus still registers scoped IPublishEndpoint / ISendEndpointProvider (bound to this bus) for
+        // convenience: with them, any handler could publish around the outbox. Nothing of ours resolves them.
+        services.RemoveAll<IPublishEndpoint>();
+        services.RemoveAll<ISendEndpointProvider>();
+        services.RemoveAll<IBus>();
+        services.RemoveAll<IBusControl>();
+
         services.AddHostedService<OutboxRelay>();
         services.AddSingleton<ScheduledJobRunner>();
         services.AddSingleton<IScheduledJobRunner>(sp => sp.GetRequiredService<ScheduledJobRunner>());

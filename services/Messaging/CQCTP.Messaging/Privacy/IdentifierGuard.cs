@@ -105,12 +105,12 @@ public static partial class IdentifierGuard
         return TypedResults.Problem(problem);
     }
 
-    /// <summary>The Luhn check SINs carry; 0… is never issued.</summary>
+    /// <summary>The Luhn check SINs carry (a run of zeros passes Luhn but is no number).</summary>
     public static bool IsValidSin(string candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         var digits = candidate.Where(char.IsAsciiDigit).Select(c => c - '0').ToArray();
-        if (digits.Length != 9 || digits[0] == 0)
+        if (digits.Length != 9 || digits.All(d => d == 0))
         {
             return false;
         }
