@@ -1,150 +1,7 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using Aspire.Hosting;
-using Aspire.Hosting.Testing;
-using CQCTP.ServiceDefaults;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace CQCTP.IntegrationTests;
 
-/// <summary>
-/// The whole AppHost (PostgreSQL, RabbitMQ, services, gateway) on a fresh data root, free ports and a private epmd,
-/// so parallel runs on one machine never collide. Tests talk to it through the gateway, as a partner front end would.
-/// </summary>
-public sealed class PlatformInstance : IAsyncDisposable
-{
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
-
-    private readonly bool ownsDataRoot;
-
-    private PlatformInstance(DistributedApplication app, string dataRoot, int epmdPort, bool ownsDataRoot)
-    {
-        App = app;
-        DataRoot = dataRoot;
-        EpmdPort = epmdPort;
-        this.ownsDataRoot = ownsDataRoot;
-    }
-
-    public DistributedApplication App { get; }
-    public string DataRoot { get; }
-    public int EpmdPort { get; }
-    public TimeSpan StartedIn { get; private set; }
-
-    /// <summary>A data root every parent of which the <c>postgres</c> user can enter (not a 0700 temp folder).</summary>
-    public static string NewDataRoot()
-    {
-        var root = Path.Combine("/tmp", "cqctp-tests", Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(root);
-        if (OperatingSystem.IsWindows())
-        {
-            return root;
-        }
-
-        var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
-        File.SetUnixFileMode(Path.GetDirectoryName(root)!, mode | UnixFileMode.StickyBit | UnixFileMode.OtherWrite | UnixFileMode.GroupWrite);
-        File.SetUnixFileMode(root, mode);
-        return root;
-    }
-
-    public static async Task<PlatformInstance> StartAsync(string? dataRoot = null, bool durable = false)
-    {
-        using var cts = new CancellationTokenSource(StartTimeout);
-        var started = Stopwatch.StartNew();
-        var ownsRoot = dataRoot is null;
-        dataRoot ??= NewDataRoot();
-        var epmdPort = FreePort();
-
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CQCTP_AppHost>(
-            [
-                "--environment=Testing",
-                $"LocalInfra:DataRoot={dataRoot}",
-                $"LocalInfra:Durable={durable}",
-                $"LocalInfra:EpmdPort={epmdPort}",
-            ],
-            (options, _) => options.DisableDashboard = true,
-            cts.Token);
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-
-        var app = await builder.BuildAsync(cts.Token);
-        var instance = new PlatformInstance(app, dataRoot, epmdPort, ownsRoot);
-        try
-        {
-            await app.StartAsync(cts.Token);
-            await app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, cts.Token);
-        }
-        catch
-        {
-            await instance.DisposeAsync();
-            throw;
-        }
-
-        instance.StartedIn = started.Elapsed;
-        return instance;
-    }
-
-    public HttpClient CreateGatewayClient()
-    {
-        var client = App.CreateHttpClient(ResourceNames.Gateway);
-        client.Timeout = TimeSpan.FromSeconds(60);
-        return client;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        try
-        {
-            await App.StopAsync(cts.Token);
-        }
-        finally
-        {
-            await App.DisposeAsync();
-            StopPrivateEpmd(EpmdPort);
-            if (ownsDataRoot)
-            {
-                DeleteQuietly(DataRoot);
-            }
-        }
-    }
-
-    public static void DeleteQuietly(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A process that has not exited yet may still hold a file; /tmp is cleaned by the system anyway.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
-
-    private static void StopPrivateEpmd(int port)
-    {
-        using var epmd = Process.Start(new ProcessStartInfo("epmd", ["-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-kill"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        });
-        epmd?.WaitForExit(TimeSpan.FromSeconds(10));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-}
-
 /// <summary>One platform shared by every test of the collection (starting it costs ~15 s).</summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     private PlatformInstance? instance;
 
@@ -152,9 +9,11 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    protected virtual bool SeedDemoData => false;
+
     public async Task InitializeAsync()
     {
-        instance = await PlatformInstance.StartAsync();
+        instance = await PlatformInstance.StartAsync(seedDemoData: SeedDemoData);
         Gateway = instance.CreateGatewayClient();
     }
 
@@ -172,4 +31,16 @@ public sealed class PlatformFixture : IAsyncLifetime
 public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
 {
     public const string Name = "platform";
+}
+
+/// <summary>A platform of its own, started with demo data, for tests that stop the broker or count seeded events.</summary>
+public sealed class SeededPlatformFixture : PlatformFixture
+{
+    protected override bool SeedDemoData => true;
+}
+
+[CollectionDefinition(Name)]
+public sealed class SeededPlatformCollection : ICollectionFixture<SeededPlatformFixture>
+{
+    public const string Name = "seeded-platform";
 }
