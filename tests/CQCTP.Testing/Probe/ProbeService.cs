@@ -31,8 +31,8 @@ public sealed class ProbeService : IAsyncDisposable
     public IHost Host { get; }
     public string ConnectionString { get; }
 
-    /// <summary>Consumed probes, in consumption order: (probe id, latency from production to effect).</summary>
-    public ConcurrentQueue<(Guid ProbeId, TimeSpan Latency)> Consumed => Host.Services.GetRequiredService<ProbeLog>().Consumed;
+    /// <summary>Consumed probes, in consumption order: probe id and <see cref="Stopwatch"/> timestamp of the handler call.</summary>
+    public ConcurrentQueue<(Guid ProbeId, long ConsumedTimestamp)> Consumed => Host.Services.GetRequiredService<ProbeLog>().Consumed;
 
     public static async Task<ProbeService> StartAsync(PlatformInstance platform, string name,
         Action<MessagingOptions>? configure = null, CancellationToken cancellationToken = default)
@@ -82,13 +82,16 @@ public sealed class ProbeService : IAsyncDisposable
     public async Task<Guid> ProduceAsync(string label, bool rollBack = false, CancellationToken cancellationToken = default)
     {
         var probeId = Guid.CreateVersion7();
-        await ProduceManyAsync([probeId], label, rollBack, cancellationToken);
+        await ProduceManyAsync([probeId], label, rollBack, cancellationToken: cancellationToken);
         return probeId;
     }
 
-    /// <summary>Several probes in one transaction (the benchmark's throughput run batches them).</summary>
+    /// <summary>
+    /// Several probes in one transaction (the benchmark's throughput run batches them). <c>committing</c> is called
+    /// with a <see cref="Stopwatch"/> timestamp just before the commit is sent.
+    /// </summary>
     public async Task ProduceManyAsync(IReadOnlyList<Guid> probeIds, string label, bool rollBack = false,
-        CancellationToken cancellationToken = default)
+        Action<long>? committing = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(probeIds);
         await using var scope = Host.Services.CreateAsyncScope();
@@ -111,6 +114,7 @@ public sealed class ProbeService : IAsyncDisposable
                 return;
             }
 
+            committing?.Invoke(Stopwatch.GetTimestamp());
             await transaction.CommitAsync(ct);
         }, cancellationToken);
     }
@@ -178,7 +182,7 @@ public sealed class ProbeEffect
 
 internal sealed class ProbeLog
 {
-    public ConcurrentQueue<(Guid ProbeId, TimeSpan Latency)> Consumed { get; } = new();
+    public ConcurrentQueue<(Guid ProbeId, long ConsumedTimestamp)> Consumed { get; } = new();
 }
 
 internal sealed class ProbeConsumer(ProbeDbContext db, ProbeLog log) : IEventConsumer<ProbeHappened>
@@ -192,7 +196,7 @@ internal sealed class ProbeConsumer(ProbeDbContext db, ProbeLog log) : IEventCon
             MessageId = context.MessageId,
             Label = message.Label,
         });
-        log.Consumed.Enqueue((message.ProbeId, Stopwatch.GetElapsedTime(message.ProducedTimestamp)));
+        log.Consumed.Enqueue((message.ProbeId, Stopwatch.GetTimestamp()));
         return Task.CompletedTask;
     }
 }
