@@ -44,8 +44,8 @@ internal sealed partial class OutboxRelay(
                 await DrainAsync(stoppingToken);
                 if (clock.GetUtcNow() >= nextSweep)
                 {
-                    await SweepAsync(stoppingToken);
                     nextSweep = clock.GetUtcNow() + Options.SweepInterval;
+                    await SweepAsync(stoppingToken);
                 }
 
                 await signal.WaitAsync(Options.SweepInterval, stoppingToken);
@@ -188,14 +188,23 @@ internal sealed partial class OutboxRelay(
             return;
         }
 
-        await using var cleanup = new NpgsqlCommand("""
-            DELETE FROM outbox_messages WHERE dispatched_at < now() - $1;
-            DELETE FROM inbox_messages WHERE processed_at < now() - $2;
-            """, connection);
-        cleanup.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = Options.DispatchedRetention });
-        cleanup.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = Options.InboxRetention });
-        await cleanup.ExecuteNonQueryAsync(cancellationToken);
+        // Even if the clean-up fails, it is not retried before the next minute (the relay must not spin on it).
         lastCleanup = clock.GetUtcNow();
+        await using var cleanup = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("DELETE FROM outbox_messages WHERE dispatched_at < now() - $1")
+                {
+                    Parameters = { new NpgsqlParameter<TimeSpan> { TypedValue = Options.DispatchedRetention } },
+                },
+                new NpgsqlBatchCommand("DELETE FROM inbox_messages WHERE processed_at < now() - $1")
+                {
+                    Parameters = { new NpgsqlParameter<TimeSpan> { TypedValue = Options.InboxRetention } },
+                },
+            },
+        };
+        await cleanup.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Holds a LISTEN connection and turns each commit NOTIFY into a wake-up; reconnects if it drops.</summary>
