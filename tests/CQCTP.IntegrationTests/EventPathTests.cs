@@ -14,22 +14,13 @@ public sealed class EventPathTests(PlatformFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task CreateOrganization_ThroughGateway_AppearsInConcertationReadModel()
     {
-        var name = Http.UniqueName("Halte Boréale");
-        var timer = Stopwatch.StartNew();
+        var first = await CreateAndAwaitAsync(Http.UniqueName("Halte Boréale"));
+        var second = await CreateAndAwaitAsync(Http.UniqueName("Halte Boréale"));
 
-        var (created, _) = await Gateway.CreateOrganizationAsync(name);
-        var id = created.GetProperty("id").GetString();
-        var member = await Http.EventuallyAsync(async () =>
-        {
-            var page = await Gateway.GetFromJsonAsync<JsonElement>(Http.MemberOrganizations + "?pageSize=100");
-            return page.GetProperty("items").EnumerateArray()
-                .Cast<JsonElement?>()
-                .FirstOrDefault(o => o!.Value.GetProperty("organizationId").GetString() == id);
-        }, TimeSpan.FromSeconds(30));
-
-        output.WriteLine($"created → visible in Concertation through the gateway: {timer.Elapsed.TotalMilliseconds:F0} ms");
-        Assert.Equal(name, member.GetProperty("legalName").GetString());
-        Assert.Equal("pending", member.GetProperty("membershipStatus").GetString());
+        output.WriteLine($"created → visible in Concertation through the gateway: first {first.Latency.TotalMilliseconds:F0} ms, " +
+            $"second (warm) {second.Latency.TotalMilliseconds:F0} ms");
+        Assert.Equal("pending", second.Member.GetProperty("membershipStatus").GetString());
+        Assert.Equal(second.Name, second.Member.GetProperty("legalName").GetString());
     }
 
     [Fact]
@@ -39,6 +30,21 @@ public sealed class EventPathTests(PlatformFixture fixture, ITestOutputHelper ou
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task<(string Name, JsonElement Member, TimeSpan Latency)> CreateAndAwaitAsync(string name)
+    {
+        var timer = Stopwatch.StartNew();
+        var (created, _) = await Gateway.CreateOrganizationAsync(name);
+        var id = created.GetProperty("id").GetString();
+        var member = await Http.EventuallyAsync(async () =>
+        {
+            var page = await Gateway.GetFromJsonAsync<JsonElement>(Http.MemberOrganizations + "?pageSize=100");
+            return page.GetProperty("items").EnumerateArray()
+                .Cast<JsonElement?>()
+                .FirstOrDefault(o => o!.Value.GetProperty("organizationId").GetString() == id);
+        }, TimeSpan.FromSeconds(30));
+        return (name, member, timer.Elapsed);
     }
 
     [Fact]
