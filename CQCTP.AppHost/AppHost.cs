@@ -9,21 +9,25 @@ var builder = DistributedApplication.CreateBuilder(args);
 var postgres = builder.AddLocalPostgres(ResourceNames.Postgres);
 var messaging = builder.AddLocalRabbitMQ(ResourceNames.Messaging);
 
+// Every consumer queue exists before any service publishes: RabbitMQ drops what reaches an exchange with no queue.
+var topology = builder.AddProject<Projects.CQCTP_Messaging_Topology>(ResourceNames.MessagingTopology)
+    .WithReference(messaging).WaitFor(messaging);
+
 // Issues the access tokens every other service validates (docs/security.md).
 var identity = builder.AddService<Projects.CQCTP_Identity_Api>(ResourceNames.IdentityApi,
-    postgres.AddDatabase(ResourceNames.IdentityDb), messaging);
+    postgres.AddDatabase(ResourceNames.IdentityDb), messaging, topology);
 // Its admin API validates tokens like any service, with the keys it publishes itself.
 identity.WithEnvironment(PlatformAuthentication.AuthorityKey.Replace(":", "__", StringComparison.Ordinal),
     identity.GetEndpoint("http"));
 
 var membership = builder.AddService<Projects.CQCTP_Membership_Api>(ResourceNames.MembershipApi,
-    postgres.AddDatabase(ResourceNames.MembershipDb), messaging).WithIdentity(identity);
+    postgres.AddDatabase(ResourceNames.MembershipDb), messaging, topology).WithIdentity(identity);
 var concertation = builder.AddService<Projects.CQCTP_Concertation_Api>(ResourceNames.ConcertationApi,
-    postgres.AddDatabase(ResourceNames.ConcertationDb), messaging).WithIdentity(identity);
+    postgres.AddDatabase(ResourceNames.ConcertationDb), messaging, topology).WithIdentity(identity);
 var knowledge = builder.AddService<Projects.CQCTP_Knowledge_Api>(ResourceNames.KnowledgeApi,
-    postgres.AddDatabase(ResourceNames.KnowledgeDb), messaging).WithIdentity(identity);
+    postgres.AddDatabase(ResourceNames.KnowledgeDb), messaging, topology).WithIdentity(identity);
 var funding = builder.AddService<Projects.CQCTP_Funding_Api>(ResourceNames.FundingApi,
-    postgres.AddDatabase(ResourceNames.FundingDb), messaging).WithIdentity(identity);
+    postgres.AddDatabase(ResourceNames.FundingDb), messaging, topology).WithIdentity(identity);
 
 var gateway = builder.AddProject<Projects.CQCTP_Gateway>(ResourceNames.Gateway)
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)

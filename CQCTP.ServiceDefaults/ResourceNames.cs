@@ -5,6 +5,9 @@ public static class ResourceNames
 {
     public const string Postgres = "postgres";
     public const string Messaging = "messaging";
+
+    /// <summary>Declares every consumer queue and binding before the services (and their outbox relays) start.</summary>
+    public const string MessagingTopology = "messaging-topology";
     public const string Gateway = "gateway";
 
     public const string MembershipApi = "membership-api";

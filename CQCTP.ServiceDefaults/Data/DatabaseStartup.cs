@@ -4,6 +4,7 @@ using CQCTP.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,8 @@ public interface IDbSeeder<in TContext> where TContext : DbContext
 }
 
 /// <summary>A seeder and the environments it runs in (never Production).</summary>
-public sealed record DbSeederRegistration<TContext>(Type SeederType, IReadOnlySet<string> Environments)
+public sealed record DbSeederRegistration<TContext>(Type SeederType, IReadOnlySet<string> Environments,
+    bool IsDemoData = false)
     where TContext : DbContext;
 
 public static class DatabaseStartupExtensions
@@ -42,7 +44,7 @@ public static class DatabaseStartupExtensions
     public static IServiceCollection AddDemoDataSeeder<TContext, TSeeder>(this IServiceCollection services)
         where TContext : DbContext
         where TSeeder : class, IDbSeeder<TContext> =>
-        services.AddSeeder<TContext, TSeeder>(Environments.Development);
+        services.AddSeeder<TContext, TSeeder>(isDemoData: true, Environments.Development);
 
     /// <summary>
     /// Fixed rows that the development clients rely on (their client registrations, the member organizations the
@@ -51,22 +53,23 @@ public static class DatabaseStartupExtensions
     public static IServiceCollection AddDevelopmentFixtureSeeder<TContext, TSeeder>(this IServiceCollection services)
         where TContext : DbContext
         where TSeeder : class, IDbSeeder<TContext> =>
-        services.AddSeeder<TContext, TSeeder>(Environments.Development, PlatformEnvironments.Testing);
+        services.AddSeeder<TContext, TSeeder>(isDemoData: false, Environments.Development, PlatformEnvironments.Testing);
 
-    private static IServiceCollection AddSeeder<TContext, TSeeder>(this IServiceCollection services,
+    private static IServiceCollection AddSeeder<TContext, TSeeder>(this IServiceCollection services, bool isDemoData,
         params string[] environments)
         where TContext : DbContext
         where TSeeder : class, IDbSeeder<TContext>
     {
         services.AddScoped<TSeeder>();
         services.AddSingleton(new DbSeederRegistration<TContext>(typeof(TSeeder),
-            environments.ToHashSet(StringComparer.OrdinalIgnoreCase)));
+            environments.ToHashSet(StringComparer.OrdinalIgnoreCase), isDemoData));
         return services;
     }
 }
 
 internal sealed partial class DatabaseStartupService<TContext>(
-    IServiceProvider services, IHostEnvironment environment, ILogger<DatabaseStartupService<TContext>> logger)
+    IServiceProvider services, IHostEnvironment environment, IConfiguration configuration,
+    ILogger<DatabaseStartupService<TContext>> logger)
     : IHostedService where TContext : DbContext
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -82,10 +85,12 @@ internal sealed partial class DatabaseStartupService<TContext>(
         await context.Database.MigrateAsync(cancellationToken);
         LogMigrated(logger, typeof(TContext).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
-        // Demo data belongs to Development only (Testing starts empty so counts in tests are exact); the fixtures the
-        // development clients need run in Testing too. Registration order is run order.
+        // Demo data belongs to Development (or an explicit DemoData:Seed, for the fresh-start test): Testing starts
+        // empty so counts in tests are exact; the fixtures the development clients need run in Testing too.
+        // Seeders write through the domain code and the outbox. Registration order is run order.
+        var seedDemoData = configuration.GetValue<bool>("DemoData:Seed");
         foreach (var registration in scope.ServiceProvider.GetServices<DbSeederRegistration<TContext>>()
-                     .Where(r => r.Environments.Contains(environment.EnvironmentName)))
+                     .Where(r => r.Environments.Contains(environment.EnvironmentName) || (r.IsDemoData && seedDemoData)))
         {
             var seeder = (IDbSeeder<TContext>)scope.ServiceProvider.GetRequiredService(registration.SeederType);
             await seeder.SeedAsync(context, cancellationToken);

@@ -8,6 +8,23 @@ namespace CQCTP.IntegrationTests;
 internal static class Http
 {
     public const string Organizations = "/api/v1/membership/organizations";
+    public const string MemberOrganizations = "/api/v1/concertation/member-organizations";
+
+    /// <summary>Polls until <paramref name="probe"/> returns a value: events arrive eventually, not synchronously.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, TimeSpan timeout) where T : struct
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Nothing after {timeout.TotalSeconds:F0} s.");
+            await Task.Delay(20);
+        }
+    }
 
     public static HttpRequestMessage Json(HttpMethod method, string uri, object body, string? language = null,
         string contentType = "application/json")

@@ -1,3 +1,4 @@
+using CQCTP.Concertation.Api.Endpoints;
 using CQCTP.Concertation.Api.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,5 +11,6 @@ var app = builder.Build();
 app.UseHttpConventions();
 app.MapDefaultEndpoints();
 app.MapApiDocumentation(ConcertationApi.Service);
+app.MapMemberOrganizationsEndpoints();
 
 app.Run();

@@ -1,4 +1,7 @@
+using CQCTP.Concertation.Api.Consumers;
 using CQCTP.Concertation.Api.Data;
+using CQCTP.Membership.Contracts;
+using CQCTP.Messaging;
 using CQCTP.ServiceDefaults;
 using CQCTP.ServiceDefaults.Security;
 
@@ -12,6 +15,8 @@ public static class ConcertationApi
     {
         builder.AddPlatformService<ConcertationDbContext>(Service, "CQCTP — Table nationale de concertation / National roundtable", ResourceNames.ConcertationDb);
         builder.AddPlatformAuthentication(Service);
+        builder.AddPlatformMessaging<ConcertationDbContext>(Service, ResourceNames.ConcertationDb, messaging => messaging
+            .Consume<OrganizationRegistered, MemberOrganizationsProjection>(MemberOrganizationsProjection.Consumer));
         return builder;
     }
 }

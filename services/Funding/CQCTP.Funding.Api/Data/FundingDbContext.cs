@@ -1,3 +1,4 @@
+using CQCTP.Messaging;
 using CQCTP.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,5 +11,6 @@ public sealed class FundingDbContext(DbContextOptions<FundingDbContext> options)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FundingDbContext).Assembly);
         modelBuilder.AddIdempotencyRecords();
+        modelBuilder.AddMessagingTables();
     }
 }

@@ -1,4 +1,5 @@
 using CQCTP.Funding.Api.Data;
+using CQCTP.Messaging;
 using CQCTP.ServiceDefaults;
 using CQCTP.ServiceDefaults.Security;
 
@@ -12,6 +13,7 @@ public static class FundingApi
     {
         builder.AddPlatformService<FundingDbContext>(Service, "CQCTP — Financement / Funding", ResourceNames.FundingDb);
         builder.AddPlatformAuthentication(Service);
+        builder.AddPlatformMessaging<FundingDbContext>(Service, ResourceNames.FundingDb);
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using CQCTP.Messaging;
 using CQCTP.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,5 +11,6 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KnowledgeDbContext).Assembly);
         modelBuilder.AddIdempotencyRecords();
+        modelBuilder.AddMessagingTables();
     }
 }

@@ -1,4 +1,5 @@
 using CQCTP.Knowledge.Api.Data;
+using CQCTP.Messaging;
 using CQCTP.ServiceDefaults;
 using CQCTP.ServiceDefaults.Security;
 
@@ -12,6 +13,7 @@ public static class KnowledgeApi
     {
         builder.AddPlatformService<KnowledgeDbContext>(Service, "CQCTP — Savoirs et infolettres / Knowledge and newsletters", ResourceNames.KnowledgeDb);
         builder.AddPlatformAuthentication(Service);
+        builder.AddPlatformMessaging<KnowledgeDbContext>(Service, ResourceNames.KnowledgeDb);
         return builder;
     }
 }

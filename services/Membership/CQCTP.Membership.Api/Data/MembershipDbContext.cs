@@ -1,4 +1,5 @@
 using CQCTP.Membership.Api.Domain;
+using CQCTP.Messaging;
 using CQCTP.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,5 +13,6 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MembershipDbContext).Assembly);
         modelBuilder.AddIdempotencyRecords();
+        modelBuilder.AddMessagingTables();
     }
 }

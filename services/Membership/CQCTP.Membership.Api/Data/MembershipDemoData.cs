@@ -1,4 +1,5 @@
 using CQCTP.Membership.Api.Domain;
+using CQCTP.Messaging.Outbox;
 using CQCTP.ServiceDefaults.Data;
 using CQCTP.ServiceDefaults.Http;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CQCTP.Membership.Api.Data;
 
 /// <summary>Fictional organizations for Development: never real names, never people.</summary>
-internal sealed class MembershipDemoData(TimeProvider clock) : IDbSeeder<MembershipDbContext>
+internal sealed class MembershipDemoData(TimeProvider clock, IOutbox outbox) : IDbSeeder<MembershipDbContext>
 {
     private static readonly OrganizationDetails[] Organizations =
     [
@@ -26,8 +27,15 @@ internal sealed class MembershipDemoData(TimeProvider clock) : IDbSeeder<Members
             return;
         }
 
+        // Through the domain code and the outbox, like any registration: Concertation hears of each one.
         var now = clock.GetUtcNow();
-        context.Organizations.AddRange(Organizations.Select(details => Organization.Register(details, now)));
+        foreach (var details in Organizations)
+        {
+            var organization = Organization.Register(details, now);
+            context.Organizations.Add(organization);
+            outbox.Add(OrganizationEvents.Registered(organization));
+        }
+
         await context.SaveChangesAsync(cancellationToken);
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using CQCTP.Membership.Api.Data;
 using CQCTP.Membership.Api.Domain;
 using CQCTP.Membership.Api.Extensions;
+using CQCTP.Messaging.Outbox;
+using CQCTP.Messaging.Privacy;
 using CQCTP.ServiceDefaults.Http;
 using CQCTP.ServiceDefaults.Json;
 using CQCTP.ServiceDefaults.Problems;
@@ -45,9 +47,14 @@ public static class OrganizationsEndpoints
     }
 
     public static async Task<Results<Created<OrganizationResponse>, ProblemHttpResult>> Create(
-        OrganizationRequest request, MembershipDbContext db, TimeProvider clock, HttpResponse response,
+        OrganizationRequest request, MembershipDbContext db, IOutbox outbox, TimeProvider clock, HttpResponse response,
         CancellationToken cancellationToken)
     {
+        if (GuardDescription(request) is { } refused)
+        {
+            return refused;
+        }
+
         if (await NameTakenAsync(db, request.LegalName, exceptId: null, cancellationToken))
         {
             return ApiProblems.Result(ProblemCatalog.Duplicate, DuplicateName.Current);
@@ -55,6 +62,7 @@ public static class OrganizationsEndpoints
 
         var organization = Organization.Register(request.ToDetails(), clock.GetUtcNow());
         db.Organizations.Add(organization);
+        outbox.Add(OrganizationEvents.Registered(organization));
         await db.SaveChangesAsync(cancellationToken);
 
         response.SetETag(organization.Version);
@@ -165,6 +173,11 @@ public static class OrganizationsEndpoints
             return stale;
         }
 
+        if (GuardDescription(request) is { } refused)
+        {
+            return refused;
+        }
+
         if (await NameTakenAsync(db, request.LegalName, organization.Id, cancellationToken))
         {
             return ApiProblems.Result(ProblemCatalog.Duplicate, DuplicateName.Current);
@@ -187,6 +200,10 @@ public static class OrganizationsEndpoints
     // Another member's organization answers 404, exactly like one that does not exist: a portal learns nothing.
     private static bool MayAccess(ClaimsPrincipal user, string everyOrganizationScope, Guid id) =>
         OnlyOwn(user, everyOrganizationScope) is not { } own || own == id;
+
+    /// <summary>A description speaks of the organization; it must never carry a person's identifier (the public email has its own field).</summary>
+    private static ProblemHttpResult? GuardDescription(OrganizationRequest request) =>
+        IdentifierGuard.Check(("description.fr", request.Description?.Fr), ("description.en", request.Description?.En));
 
     private static Task<bool> NameTakenAsync(MembershipDbContext db, string legalName, Guid? exceptId,
         CancellationToken cancellationToken)

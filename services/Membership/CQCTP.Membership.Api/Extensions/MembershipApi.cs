@@ -1,4 +1,5 @@
 using CQCTP.Membership.Api.Data;
+using CQCTP.Messaging;
 using CQCTP.ServiceDefaults;
 using CQCTP.ServiceDefaults.Data;
 using CQCTP.ServiceDefaults.Security;
@@ -18,6 +19,7 @@ public static class MembershipApi
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<MembershipDbContext>(Service, "CQCTP — Membres / Membership", ResourceNames.MembershipDb);
+        builder.AddPlatformMessaging<MembershipDbContext>(Service, ResourceNames.MembershipDb);
         builder.Services.AddDemoDataSeeder<MembershipDbContext, MembershipDemoData>();
         builder.Services.AddDevelopmentFixtureSeeder<MembershipDbContext, DevelopmentOrganizations>();
 

@@ -1,0 +1,14 @@
+namespace CQCTP.Messaging.Inbox;
+
+/// <summary>
+/// A service's reaction to an integration event. It changes its DbContext (and may add follow-up events with
+/// <see cref="Outbox.IOutbox"/>); the inbox saves and commits those changes together with the inbox row, once.
+/// Handlers never see MassTransit's ConsumeContext, so they cannot publish around the outbox.
+/// </summary>
+public interface IEventConsumer<in TMessage> where TMessage : class
+{
+    Task HandleAsync(TMessage message, EventContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What a handler may know about the delivery.</summary>
+public sealed record EventContext(Guid MessageId, Guid? CorrelationId, DateTimeOffset? SentAt);

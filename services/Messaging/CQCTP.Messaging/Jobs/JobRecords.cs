@@ -1,0 +1,20 @@
+namespace CQCTP.Messaging.Jobs;
+
+/// <summary>The last run of a scheduled job, visible in the service's database.</summary>
+public sealed class JobRun
+{
+    public required string Job { get; init; }
+    public DateTimeOffset LastScheduledFor { get; set; }
+    public DateTimeOffset LastStartedAt { get; set; }
+    public DateTimeOffset? LastFinishedAt { get; set; }
+    public string LastOutcome { get; set; } = "";
+    public string? LastError { get; set; }
+}
+
+/// <summary>A key a job has acted on (item, due date, kind): its event is recorded once per key.</summary>
+public sealed class JobOccurrence
+{
+    public required string Job { get; init; }
+    public required string Key { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,139 @@
+using CQCTP.Messaging.Inbox;
+using CQCTP.Messaging.Jobs;
+using CQCTP.Messaging.Outbox;
+using CQCTP.Messaging.Topology;
+using CQCTP.ServiceDefaults;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace CQCTP.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// The service's messaging: an outbox in <typeparamref name="TContext"/> published by a relay, inbox consumers,
+    /// scheduled jobs, and a MassTransit bus registered only as <see cref="IPlatformBus"/>. Call after the DbContext
+    /// is registered (AddPlatformService), so migrations run before the relay and the consumers start.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformMessaging<TContext>(this IHostApplicationBuilder builder,
+        string service, string databaseResource, Action<MessagingBuilder<TContext>>? configure = null)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var messaging = new MessagingBuilder<TContext>(service, builder.Services);
+        configure?.Invoke(messaging);
+
+        var database = builder.Configuration.GetConnectionString(databaseResource)
+            ?? throw new InvalidOperationException($"Connection string '{databaseResource}' is missing.");
+        var broker = builder.Configuration.GetConnectionString(ResourceNames.Messaging)
+            ?? throw new InvalidOperationException($"Connection string '{ResourceNames.Messaging}' is missing.");
+        var services = builder.Services;
+
+        services.AddOptions<MessagingOptions>().Bind(builder.Configuration.GetSection(MessagingOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new MessagingDataSource(NpgsqlDataSource.Create(database)));
+        services.AddScoped<IOutbox, EfOutbox<TContext>>();
+
+        services.AddOptions<MassTransitHostOptions>().Configure(options =>
+        {
+            // The relay starts after the bus; a bus that cannot reach the broker fails the start instead of hanging.
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(60);
+            options.StopTimeout = TimeSpan.FromSeconds(15);
+        });
+        services.AddMassTransit<IPlatformBus>(bus =>
+        {
+            foreach (var consumer in messaging.Consumers)
+            {
+                bus.AddConsumer(consumer.ConsumerType);
+            }
+
+            bus.UsingRabbitMq((context, cfg) =>
+            {
+                var uri = new Uri(broker);
+                cfg.Host(uri, host =>
+                {
+                    var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
+                    host.Username(credentials[0]);
+                    host.Password(credentials.ElementAtOrDefault(1) ?? "");
+                    host.PublisherConfirmation = true;
+                });
+
+                var options = context.GetRequiredService<Microsoft.Extensions.Options.IOptions<MessagingOptions>>().Value;
+                foreach (var consumer in messaging.Consumers)
+                {
+                    cfg.ReceiveEndpoint(consumer.Subscription.Queue, endpoint =>
+                    {
+                        endpoint.PrefetchCount = Math.Max(16, options.ConcurrentMessageLimit * 2);
+                        endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+                        // No delayed-exchange plugin on our broker: immediate retries, then MassTransit moves the
+                        // message to <queue>_error. Nothing is acknowledged and dropped.
+                        endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 1_000, 2_000, 5_000));
+                        endpoint.ConfigureConsumer(context, consumer.ConsumerType);
+                    });
+                }
+            });
+        });
+
+        // Multi-bus still registers scoped IPublishEndpoint / ISendEndpointProvider (bound to this bus) for
+        // convenience: with them, any handler could publish around the outbox. Nothing of ours resolves them.
+        services.RemoveAll<IPublishEndpoint>();
+        services.RemoveAll<ISendEndpointProvider>();
+        services.RemoveAll<IBus>();
+        services.RemoveAll<IBusControl>();
+
+        services.AddHostedService<OutboxRelay>();
+        services.AddSingleton<ScheduledJobRunner>();
+        services.AddSingleton<IScheduledJobRunner>(sp => sp.GetRequiredService<ScheduledJobRunner>());
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledJobRunner>());
+        return builder;
+    }
+}
+
+/// <summary>Declares a service's consumers and jobs.</summary>
+public sealed class MessagingBuilder<TContext> where TContext : DbContext
+{
+    private readonly List<ConsumerRegistration> consumers = [];
+
+    internal MessagingBuilder(string service, IServiceCollection services)
+    {
+        Service = service;
+        Services = services;
+    }
+
+    public string Service { get; }
+    public IServiceCollection Services { get; }
+    internal IReadOnlyList<ConsumerRegistration> Consumers => consumers;
+
+    /// <summary>Consumes <typeparamref name="TMessage"/> through the inbox, on the queue declared in <see cref="EventSubscriptions"/>.</summary>
+    public MessagingBuilder<TContext> Consume<TMessage, THandler>(string consumer)
+        where TMessage : class
+        where THandler : class, IEventConsumer<TMessage> =>
+        Consume<TMessage, THandler>(EventSubscriptions.For(Service, consumer, typeof(TMessage)));
+
+    /// <summary>For a subscription outside the platform's list (tests, benchmarks): its queue is bound when the bus starts.</summary>
+    public MessagingBuilder<TContext> Consume<TMessage, THandler>(EventSubscription subscription)
+        where TMessage : class
+        where THandler : class, IEventConsumer<TMessage>
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        Services.AddScoped<THandler>();
+        Services.AddSingleton(new InboxConsumerName<THandler>(subscription.Queue));
+        consumers.Add(new ConsumerRegistration(subscription, typeof(InboxConsumer<TContext, TMessage, THandler>)));
+        return this;
+    }
+
+    /// <summary>A scheduled job, resolved in its own scope for each run.</summary>
+    public MessagingBuilder<TContext> AddJob<TJob>() where TJob : class, IScheduledJob
+    {
+        Services.AddScoped<IScheduledJob, TJob>();
+        return this;
+    }
+
+    internal sealed record ConsumerRegistration(EventSubscription Subscription, Type ConsumerType);
+}

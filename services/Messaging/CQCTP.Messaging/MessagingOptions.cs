@@ -1,0 +1,25 @@
+namespace CQCTP.Messaging;
+
+/// <summary>Bound from the <c>Messaging</c> configuration section of a service.</summary>
+public sealed class MessagingOptions
+{
+    public const string Section = "Messaging";
+
+    /// <summary>How often the relay looks for rows it was not signalled about (missed NOTIFY, retries due).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Rows claimed per relay transaction.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>How long published outbox rows are kept (for investigation) before the sweep deletes them.</summary>
+    public TimeSpan DispatchedRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long inbox rows are kept: longer than any redelivery can take.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Ceiling of the exponential back-off between publish attempts of one row.</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Concurrent deliveries per consumer queue.</summary>
+    public int ConcurrentMessageLimit { get; set; } = 16;
+}

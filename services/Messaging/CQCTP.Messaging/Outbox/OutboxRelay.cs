@@ -1,0 +1,286 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CQCTP.Messaging.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows: woken by the commit NOTIFY, with a periodic sweep for anything missed or due
+/// for a retry. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so replicas share the work, and marked
+/// dispatched only after the broker confirmed them (publisher confirms), in the same transaction that claimed them:
+/// a crash in between republishes with the same MessageId, which the consumers' inbox absorbs.
+/// </summary>
+internal sealed partial class OutboxRelay(
+    MessagingDataSource database,
+    IPlatformBus bus,
+    IOptions<MessagingOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly SemaphoreSlim signal = new(0, int.MaxValue);
+    private long pendingCount;
+    private double oldestPendingAgeSeconds;
+    private DateTimeOffset lastCleanup = DateTimeOffset.MinValue;
+    private CancellationToken stopping;
+
+    private MessagingOptions Options => options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        stopping = stoppingToken;
+        using var gauges = new LagGauges(this);
+        var listener = ListenAsync(stoppingToken);
+        var nextSweep = clock.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DrainAsync(stoppingToken);
+                if (clock.GetUtcNow() >= nextSweep)
+                {
+                    nextSweep = clock.GetUtcNow() + Options.SweepInterval;
+                    await SweepAsync(stoppingToken);
+                }
+
+                await signal.WaitAsync(Options.SweepInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Whatever fails (database restart, broker client error), the relay must keep going: rows wait.
+                LogRelayFailed(logger, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+
+        await listener.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>Publishes everything due, batch after batch, until a batch comes back short.</summary>
+    internal async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        while (await PublishBatchAsync(cancellationToken) >= Options.BatchSize)
+        {
+        }
+    }
+
+    private async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = new List<Row>();
+        await using (var select = new NpgsqlCommand("""
+            SELECT id, message_type, body, correlation_id, trace_parent, attempts
+            FROM outbox_messages
+            WHERE dispatched_at IS NULL AND next_attempt_at <= now()
+            ORDER BY next_attempt_at, id
+            LIMIT $1
+            FOR UPDATE SKIP LOCKED
+            """, connection, transaction))
+        {
+            select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Options.BatchSize });
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new Row(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.GetInt32(5)));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return 0;
+        }
+
+        // A broker that accepts the connection but never confirms must not hold the claimed rows forever.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PublishTimeout);
+        var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token)));
+        var published = rows.Where((_, i) => outcomes[i] is null).Select(r => r.Id).ToArray();
+        await using (var done = new NpgsqlCommand(
+            "UPDATE outbox_messages SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1)",
+            connection, transaction))
+        {
+            done.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = published });
+            await done.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (outcomes[i] is { } error)
+            {
+                await RecordFailureAsync(connection, transaction, rows[i], error, cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        MessagingTelemetry.Published.Add(published.Length);
+        return rows.Count;
+    }
+
+    private async Task<Exception?> PublishAsync(Row row, CancellationToken cancellationToken)
+    {
+        using var activity = MessagingTelemetry.ActivitySource.StartActivity("outbox publish", ActivityKind.Internal,
+            row.TraceParent);
+        try
+        {
+            var type = OutboxSerializer.Resolve(row.MessageType);
+            var message = System.Text.Json.JsonSerializer.Deserialize(row.Body, type, OutboxSerializer.Options)
+                ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
+            await bus.Publish(message, type, Pipe.Execute<PublishContext>(context =>
+            {
+                context.MessageId = row.Id;
+                context.CorrelationId = row.CorrelationId;
+            }), cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !StoppingRequested(cancellationToken))
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            return ex;
+        }
+    }
+
+    private async Task RecordFailureAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Row row,
+        Exception error, CancellationToken cancellationToken)
+    {
+        var attempts = row.Attempts + 1;
+        var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(attempts, 20)), Options.MaxBackoff.TotalSeconds));
+        LogPublishFailed(logger, error, row.Id, attempts, backoff.TotalSeconds);
+        MessagingTelemetry.PublishFailures.Add(1);
+        await using var failed = new NpgsqlCommand("""
+            UPDATE outbox_messages SET attempts = $2, last_error = $3, next_attempt_at = now() + $4 WHERE id = $1
+            """, connection, transaction);
+        failed.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = row.Id });
+        failed.Parameters.Add(new NpgsqlParameter<int> { TypedValue = attempts });
+        failed.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Truncate($"{error.GetType().Name}: {error.Message}", 2000) });
+        failed.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = backoff });
+        await failed.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Measures the lag for the dashboard and deletes what has been kept long enough.</summary>
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using (var lag = new NpgsqlCommand(
+            "SELECT count(*), EXTRACT(EPOCH FROM now() - min(created_at))::float8 FROM outbox_messages WHERE dispatched_at IS NULL",
+            connection))
+        {
+            await using var reader = await lag.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            Interlocked.Exchange(ref pendingCount, reader.GetInt64(0));
+            Interlocked.Exchange(ref oldestPendingAgeSeconds, reader.IsDBNull(1) ? 0 : reader.GetDouble(1));
+        }
+
+        if (clock.GetUtcNow() - lastCleanup < TimeSpan.FromMinutes(1))
+        {
+            return;
+        }
+
+        // Even if the clean-up fails, it is not retried before the next minute (the relay must not spin on it).
+        lastCleanup = clock.GetUtcNow();
+        await using var cleanup = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("DELETE FROM outbox_messages WHERE dispatched_at < now() - $1")
+                {
+                    Parameters = { new NpgsqlParameter<TimeSpan> { TypedValue = Options.DispatchedRetention } },
+                },
+                new NpgsqlBatchCommand("DELETE FROM inbox_messages WHERE processed_at < now() - $1")
+                {
+                    Parameters = { new NpgsqlParameter<TimeSpan> { TypedValue = Options.InboxRetention } },
+                },
+            },
+        };
+        await cleanup.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Holds a LISTEN connection and turns each commit NOTIFY into a wake-up; reconnects if it drops.</summary>
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await database.DataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, _) => signal.Release();
+                await using (var listen = new NpgsqlCommand($"LISTEN {MessagingModel.NotifyChannel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                // Whatever committed while we were not listening.
+                signal.Release();
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogListenFailed(logger, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        signal.Dispose();
+        base.Dispose();
+    }
+
+    private bool StoppingRequested(CancellationToken publishToken) =>
+        publishToken.IsCancellationRequested && stopping.IsCancellationRequested;
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    private sealed record Row(Guid Id, string MessageType, string Body, Guid? CorrelationId, string? TraceParent, int Attempts);
+
+    /// <summary>Outbox lag on the dashboard: how many rows wait and how old the oldest is (as of the last sweep).</summary>
+    private sealed class LagGauges : IDisposable
+    {
+        private readonly ObservableGauge<long> pending;
+        private readonly ObservableGauge<double> oldest;
+
+        public LagGauges(OutboxRelay relay)
+        {
+            pending = MessagingTelemetry.Meter.CreateObservableGauge("cqctp.outbox.pending",
+                () => Interlocked.Read(ref relay.pendingCount), "{message}", "Outbox rows not yet published");
+            oldest = MessagingTelemetry.Meter.CreateObservableGauge("cqctp.outbox.lag",
+                () => Volatile.Read(ref relay.oldestPendingAgeSeconds), "s", "Age of the oldest unpublished outbox row");
+        }
+
+        public void Dispose()
+        {
+            // Instruments live as long as their meter; nothing to release per relay.
+            GC.KeepAlive(pending);
+            GC.KeepAlive(oldest);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} not published (attempt {Attempts}); next try in {BackoffSeconds:F0} s")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, Guid messageId, int attempts, double backoffSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay failed; retrying")]
+    private static partial void LogRelayFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox LISTEN connection failed; reconnecting")]
+    private static partial void LogListenFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using CQCTP.ServiceDefaults;
+using CQCTP.ServiceDefaults.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CQCTP.Testing;
+
+/// <summary>
+/// The whole AppHost (PostgreSQL, RabbitMQ, services, gateway) on a fresh data root, free ports and a private epmd,
+/// so parallel runs on one machine never collide. Tests talk to it through the gateway, as a partner front end would.
+/// </summary>
+public sealed class PlatformInstance : IAsyncDisposable
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    private readonly bool ownsDataRoot;
+
+    private PlatformInstance(DistributedApplication app, string dataRoot, int epmdPort, bool ownsDataRoot)
+    {
+        App = app;
+        DataRoot = dataRoot;
+        EpmdPort = epmdPort;
+        this.ownsDataRoot = ownsDataRoot;
+    }
+
+    public DistributedApplication App { get; }
+    public string DataRoot { get; }
+    public int EpmdPort { get; }
+    public TimeSpan StartedIn { get; private set; }
+
+    /// <summary>A data root every parent of which the <c>postgres</c> user can enter (not a 0700 temp folder).</summary>
+    public static string NewDataRoot()
+    {
+        var root = Path.Combine("/tmp", "cqctp-tests", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(root);
+        if (OperatingSystem.IsWindows())
+        {
+            return root;
+        }
+
+        var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(Path.GetDirectoryName(root)!, mode | UnixFileMode.StickyBit | UnixFileMode.OtherWrite | UnixFileMode.GroupWrite);
+        File.SetUnixFileMode(root, mode);
+        return root;
+    }
+
+    /// <summary>Starts the whole AppHost; <paramref name="seedDemoData"/> seeds demo data as Development would.</summary>
+    public static async Task<PlatformInstance> StartAsync(string? dataRoot = null, bool durable = false,
+        bool seedDemoData = false)
+    {
+        using var cts = new CancellationTokenSource(StartTimeout);
+        var started = Stopwatch.StartNew();
+        var ownsRoot = dataRoot is null;
+        dataRoot ??= NewDataRoot();
+        var epmdPort = FreePort();
+
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CQCTP_AppHost>(
+            [
+                "--environment=Testing",
+                $"LocalInfra:DataRoot={dataRoot}",
+                $"LocalInfra:Durable={durable}",
+                $"LocalInfra:EpmdPort={epmdPort}",
+                $"DemoData:Seed={seedDemoData}",
+            ],
+            (options, _) => options.DisableDashboard = true,
+            cts.Token);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+
+        var app = await builder.BuildAsync(cts.Token);
+        var instance = new PlatformInstance(app, dataRoot, epmdPort, ownsRoot);
+        try
+        {
+            await app.StartAsync(cts.Token);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, cts.Token);
+        }
+        catch
+        {
+            await instance.DisposeAsync();
+            throw;
+        }
+
+        instance.StartedIn = started.Elapsed;
+        return instance;
+    }
+
+    /// <summary>A connection string to a database of its own on the platform's PostgreSQL server (created if missing).</summary>
+    public async Task<string> CreateDatabaseAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var server = await App.GetConnectionStringAsync(ResourceNames.MembershipDb, cancellationToken)
+            ?? throw new InvalidOperationException("No PostgreSQL connection string.");
+        await using (var connection = new Npgsql.NpgsqlConnection(server))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+            {
+            }
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    public async Task<string> BrokerConnectionStringAsync(CancellationToken cancellationToken = default) =>
+        await App.GetConnectionStringAsync(ResourceNames.Messaging, cancellationToken)
+        ?? throw new InvalidOperationException("No broker connection string.");
+
+    /// <summary>Stops or starts a resource the way the dashboard's buttons do.</summary>
+    public async Task ExecuteCommandAsync(string resource, string command, CancellationToken cancellationToken = default)
+    {
+        var commands = App.Services.GetRequiredService<ResourceCommandService>();
+        var result = await commands.ExecuteCommandAsync(resource, command, cancellationToken);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"{command} on {resource} failed: {result.Message}");
+        }
+    }
+
+    /// <summary>A client of the gateway carrying a development client's token (<c>dev-staff</c> unless told).</summary>
+    public HttpClient CreateGatewayClient(string? clientId = DevelopmentClients.Staff) =>
+        CreateClient(ResourceNames.Gateway, clientId);
+
+    /// <summary>A client of one service reached directly (not through the gateway), with a token unless told.</summary>
+    public HttpClient CreateClient(string resource, string? clientId)
+    {
+        var address = App.GetEndpoint(resource, "http");
+        var gateway = App.GetEndpoint(ResourceNames.Gateway, "http");
+        HttpMessageHandler handler = new SocketsHttpHandler();
+        if (clientId is not null)
+        {
+            handler = new BearerTokenHandler(async ct =>
+            {
+                using var tokenClient = new HttpClient { BaseAddress = gateway };
+                return await DevelopmentTokens.AccessTokenAsync(tokenClient, clientId, ct);
+            })
+            {
+                InnerHandler = handler,
+            };
+        }
+
+        return new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>The gateway's public URL: the issuer of every token.</summary>
+    public Uri GatewayUrl => App.GetEndpoint(ResourceNames.Gateway, "http");
+
+    public async ValueTask DisposeAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await App.StopAsync(cts.Token);
+        }
+        finally
+        {
+            await App.DisposeAsync();
+            StopPrivateEpmd(EpmdPort);
+            if (ownsDataRoot)
+            {
+                DeleteQuietly(DataRoot);
+            }
+        }
+    }
+
+    public static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process that has not exited yet may still hold a file; /tmp is cleaned by the system anyway.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static void StopPrivateEpmd(int port)
+    {
+        using var epmd = Process.Start(new ProcessStartInfo("epmd", ["-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-kill"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        });
+        epmd?.WaitForExit(TimeSpan.FromSeconds(10));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

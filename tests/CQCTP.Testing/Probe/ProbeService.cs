@@ -1,0 +1,226 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CQCTP.Messaging;
+using CQCTP.Messaging.Inbox;
+using CQCTP.Messaging.Jobs;
+using CQCTP.Messaging.Outbox;
+using CQCTP.Messaging.Topology;
+using CQCTP.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CQCTP.Testing.Probe;
+
+/// <summary>
+/// A minimal service wired exactly like the real ones (CQCTP.Messaging on the platform's PostgreSQL and RabbitMQ),
+/// with a database of its own: tests and benchmarks drive the outbox → broker → inbox path through it.
+/// </summary>
+public sealed class ProbeService : IAsyncDisposable
+{
+    public const string JobName = "probe-daily";
+
+    private ProbeService(IHost host, string connectionString)
+    {
+        Host = host;
+        ConnectionString = connectionString;
+    }
+
+    public IHost Host { get; }
+    public string ConnectionString { get; }
+
+    /// <summary>Consumed probes, in consumption order: probe id and <see cref="Stopwatch"/> timestamp of the handler call.</summary>
+    public ConcurrentQueue<(Guid ProbeId, long ConsumedTimestamp)> Consumed => Host.Services.GetRequiredService<ProbeLog>().Consumed;
+
+    public static async Task<ProbeService> StartAsync(PlatformInstance platform, string name,
+        Action<MessagingOptions>? configure = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        var database = await platform.CreateDatabaseAsync(name, cancellationToken);
+        var broker = await platform.BrokerConnectionStringAsync(cancellationToken);
+        return await StartAsync(database, broker, name, configure, cancellationToken);
+    }
+
+    public static async Task<ProbeService> StartAsync(string database, string broker, string name,
+        Action<MessagingOptions>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{name}"] = database,
+            [$"ConnectionStrings:{ResourceNames.Messaging}"] = broker,
+        });
+        // Like Aspire's AddNpgsqlDbContext: retries on, so the building block must work under an execution strategy.
+        builder.Services.AddDbContext<ProbeDbContext>(o => o.UseNpgsql(database, npgsql => npgsql.EnableRetryOnFailure()));
+        builder.Services.AddSingleton<ProbeLog>();
+        builder.AddPlatformMessaging<ProbeDbContext>(name, name, m => m
+            .Consume<ProbeHappened, ProbeConsumer>(new EventSubscription(name, "probes", typeof(ProbeHappened)))
+            .AddJob<ProbeJob>());
+        if (configure is not null)
+        {
+            builder.Services.Configure(configure);
+        }
+
+        var host = builder.Build();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+            if (await db.Database.EnsureCreatedAsync(cancellationToken))
+            {
+                await db.Database.ExecuteSqlRawAsync(MessagingModel.CreateNotifyTriggerSql, cancellationToken);
+            }
+        }
+
+        await host.StartAsync(cancellationToken);
+        return new ProbeService(host, database);
+    }
+
+    /// <summary>Records a probe event in a transaction that commits (or, with <paramref name="rollBack"/>, does not).</summary>
+    public async Task<Guid> ProduceAsync(string label, bool rollBack = false, CancellationToken cancellationToken = default)
+    {
+        var probeId = Guid.CreateVersion7();
+        await ProduceManyAsync([probeId], label, rollBack, cancellationToken: cancellationToken);
+        return probeId;
+    }
+
+    /// <summary>
+    /// Several probes in one transaction (the benchmark's throughput run batches them). <c>committing</c> is called
+    /// with a <see cref="Stopwatch"/> timestamp just before the commit is sent.
+    /// </summary>
+    public async Task ProduceManyAsync(IReadOnlyList<Guid> probeIds, string label, bool rollBack = false,
+        Action<long>? committing = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(probeIds);
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
+        var produced = Stopwatch.GetTimestamp();
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var probeId in probeIds)
+            {
+                db.Notes.Add(new ProbeNote { Id = probeId, Label = label });
+                outbox.Add(new ProbeHappened { ProbeId = probeId, Label = label, ProducedTimestamp = produced });
+            }
+
+            await db.SaveChangesAsync(ct);
+            if (rollBack)
+            {
+                await transaction.RollbackAsync(ct);
+                return;
+            }
+
+            committing?.Invoke(Stopwatch.GetTimestamp());
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+    }
+
+    public async Task<int> CountEffectsAsync(Guid probeId)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+        return await db.Effects.CountAsync(e => e.ProbeId == probeId);
+    }
+
+    public async Task<int> CountEffectsAsync(string label)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+        return await db.Effects.CountAsync(e => e.Label == label);
+    }
+
+    public async Task<T> QueryAsync<T>(Func<ProbeDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Host.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ProbeDbContext>());
+    }
+
+    public Task<JobOutcome> RunJobAsync(DateTimeOffset scheduledFor) =>
+        Host.Services.GetRequiredService<IScheduledJobRunner>().RunNowAsync(JobName, scheduledFor, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Host.StopAsync(timeout.Token);
+        Host.Dispose();
+    }
+}
+
+public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : DbContext(options)
+{
+    public DbSet<ProbeNote> Notes => Set<ProbeNote>();
+    public DbSet<ProbeEffect> Effects => Set<ProbeEffect>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ProbeNote>().ToTable("probe_notes");
+        modelBuilder.Entity<ProbeEffect>().ToTable("probe_effects");
+        modelBuilder.AddMessagingTables();
+    }
+}
+
+/// <summary>The producer's "change": committed (or rolled back) with the outbox row.</summary>
+public sealed class ProbeNote
+{
+    public Guid Id { get; init; }
+    public required string Label { get; init; }
+}
+
+/// <summary>The consumer's effect: one row per handled delivery, so a duplicate effect would show as two rows.</summary>
+public sealed class ProbeEffect
+{
+    public Guid Id { get; init; }
+    public Guid ProbeId { get; init; }
+    public Guid MessageId { get; init; }
+    public required string Label { get; init; }
+}
+
+internal sealed class ProbeLog
+{
+    public ConcurrentQueue<(Guid ProbeId, long ConsumedTimestamp)> Consumed { get; } = new();
+}
+
+internal sealed class ProbeConsumer(ProbeDbContext db, ProbeLog log) : IEventConsumer<ProbeHappened>
+{
+    public Task HandleAsync(ProbeHappened message, EventContext context, CancellationToken cancellationToken)
+    {
+        db.Effects.Add(new ProbeEffect
+        {
+            Id = Guid.CreateVersion7(),
+            ProbeId = message.ProbeId,
+            MessageId = context.MessageId,
+            Label = message.Label,
+        });
+        log.Consumed.Enqueue((message.ProbeId, Stopwatch.GetTimestamp()));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A daily job whose event must fire once per local date, however many times it runs.</summary>
+internal sealed class ProbeJob(ProbeDbContext db, IOutbox outbox) : IScheduledJob
+{
+    public string Name => ProbeService.JobName;
+    public string Schedule => "0 3 * * *";
+
+    public Task RunAsync(JobContext context, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async ct =>
+        {
+            var key = $"daily:{context.LocalDate:yyyy-MM-dd}";
+            if (await context.ClaimOnceAsync(db, key, ct))
+            {
+                outbox.Add(new ProbeHappened
+                {
+                    ProbeId = Guid.CreateVersion7(),
+                    Label = $"job:{context.LocalDate:yyyy-MM-dd}",
+                    ProducedTimestamp = Stopwatch.GetTimestamp(),
+                });
+            }
+
+            return key;
+        }, cancellationToken);
+}
