@@ -1,4 +1,5 @@
 using CQCTP.Membership.Api.Domain;
+using CQCTP.Messaging.Outbox;
 using CQCTP.ServiceDefaults.Data;
 using CQCTP.ServiceDefaults.Http;
 using CQCTP.ServiceDefaults.Security;
@@ -10,7 +11,7 @@ namespace CQCTP.Membership.Api.Data;
 /// The two active member organizations that the development portal clients act for (Development and Testing only),
 /// with the fixed ids the identity service's dev clients carry. Fictional, like all demo data.
 /// </summary>
-internal sealed class DevelopmentOrganizations(TimeProvider clock) : IDbSeeder<MembershipDbContext>
+internal sealed class DevelopmentOrganizations(TimeProvider clock, IOutbox outbox) : IDbSeeder<MembershipDbContext>
 {
     public async Task SeedAsync(MembershipDbContext context, CancellationToken cancellationToken)
     {
@@ -33,6 +34,8 @@ internal sealed class DevelopmentOrganizations(TimeProvider clock) : IDbSeeder<M
             var organization = Organization.Register(id, details, now);
             organization.Activate(now);
             context.Organizations.Add(organization);
+            // Through the outbox like any registration, so every service's read model knows them too.
+            outbox.Add(OrganizationEvents.Registered(organization));
         }
 
         await context.SaveChangesAsync(cancellationToken);
