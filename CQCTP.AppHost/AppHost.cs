@@ -31,7 +31,7 @@ var funding = builder.AddService<Projects.CQCTP_Funding_Api>(ResourceNames.Fundi
 
 var gateway = builder.AddProject<Projects.CQCTP_Gateway>(ResourceNames.Gateway)
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
-    .WithIdentity(identity)
+    .WithIdentity(identity).WaitFor(identity)
     .WithReference(membership).WaitFor(membership)
     .WithReference(concertation).WaitFor(concertation)
     .WithReference(knowledge).WaitFor(knowledge)

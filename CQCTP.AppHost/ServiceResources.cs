@@ -21,10 +21,14 @@ internal static class ServiceResources
             .WaitForCompletion(topology)
             .WithHttpHealthCheck("/health");
 
-    /// <summary>Validates tokens with the identity service's keys, fetched from <c>http://identity-api</c>.</summary>
+    /// <summary>
+    /// Validates tokens with the identity service's keys, fetched from <c>http://identity-api</c> on the first token
+    /// it sees. No WaitFor: tokens only arrive once the gateway (which waits for identity) is up, so services start
+    /// alongside identity instead of after it.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithIdentity(this IResourceBuilder<ProjectResource> resource,
         IResourceBuilder<ProjectResource> identity) =>
-        resource.WithReference(identity).WaitFor(identity);
+        resource.WithReference(identity);
 
     /// <summary>The issuer URL that the identity service writes into tokens and every validator expects.</summary>
     public static IResourceBuilder<ProjectResource> WithTokenIssuer(this IResourceBuilder<ProjectResource> resource,
