@@ -63,7 +63,6 @@ public static class Extensions
             // Only the Accept-Language header: no cookie or query string to keep the API stateless and cache-friendly.
             options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
         });
-        builder.Services.AddIdempotency();
         return builder;
     }
 

@@ -32,8 +32,6 @@ public static class Idempotency
         return builder;
     }
 
-    internal static IServiceCollection AddIdempotency(this IServiceCollection services) => services;
-
     public static WebApplication UseIdempotency(this WebApplication app)
     {
         app.Use(InvokeAsync);
