@@ -77,7 +77,8 @@ public static class LocalPostgresExtensions
                     context.Args.Add(arg);
                 }
             })
-            .WithEndpoint(name: "tcp", scheme: "tcp", env: "PGPORT")
+            // Not proxied: every query would otherwise cross DCP's TCP proxy, an extra hop and DCP's CPU per round trip.
+            .WithEndpoint(name: "tcp", scheme: "tcp", env: "PGPORT", isProxied: false)
             .WithHealthCheck(healthCheck)
             .OnBeforeResourceStarted(async (resource, _, ct) =>
                 await InitializeDataDirectoryAsync(dataDirectory, resource.Password, asRoot, ct))

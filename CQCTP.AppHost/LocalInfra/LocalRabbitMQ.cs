@@ -54,9 +54,10 @@ public static class LocalRabbitMQExtensions
         });
 
         var resource = builder.AddResource(broker)
-            .WithEndpoint(name: "tcp", scheme: "tcp", env: "RABBITMQ_NODE_PORT")
+            // Not proxied: every publish, confirm and delivery would otherwise cross DCP's TCP proxy.
+            .WithEndpoint(name: "tcp", scheme: "tcp", env: "RABBITMQ_NODE_PORT", isProxied: false)
             // Erlang distribution (rabbitmqctl); the default NODE_PORT + 20000 overflows for high ports.
-            .WithEndpoint(name: "dist", scheme: "tcp", env: "RABBITMQ_DIST_PORT")
+            .WithEndpoint(name: "dist", scheme: "tcp", env: "RABBITMQ_DIST_PORT", isProxied: false)
             .WithEnvironment("RABBITMQ_NODENAME", nodeName)
             .WithEnvironment("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1")
             .WithEnvironment("RABBITMQ_CONFIG_FILE", configFile)
