@@ -11,6 +11,9 @@ public sealed class MessagingOptions
     /// <summary>Rows claimed per relay transaction.</summary>
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>Batches a relay publishes at once (each claims its own rows): confirms of one overlap the next.</summary>
+    public int RelayWorkers { get; set; } = 2;
+
     /// <summary>How long published outbox rows are kept (for investigation) before the sweep deletes them.</summary>
     public TimeSpan DispatchedRetention { get; set; } = TimeSpan.FromDays(1);
 

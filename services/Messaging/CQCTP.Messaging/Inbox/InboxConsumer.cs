@@ -6,7 +6,8 @@ namespace CQCTP.Messaging.Inbox;
 /// <summary>
 /// Runs a handler exactly once per MessageId: the inbox row, the handler's changes and its follow-up outbox rows
 /// commit in one transaction. A concurrent duplicate blocks on the inbox primary key until the first commits, then
-/// finds it. Any exception rolls everything back and goes to MassTransit's retry, then to the <c>_error</c> queue.
+/// finds it, so the handler itself runs only for the first delivery. Any exception rolls everything back and goes to
+/// MassTransit's retry, then to the <c>_error</c> queue.
 /// </summary>
 internal sealed class InboxConsumer<TContext, TMessage, THandler>(TContext db, THandler handler, InboxConsumerName<THandler> name)
     : IConsumer<TMessage>
@@ -22,6 +23,8 @@ internal sealed class InboxConsumer<TContext, TMessage, THandler>(TContext db, T
         var processed = await strategy.ExecuteAsync(async cancellationToken =>
         {
             db.ChangeTracker.Clear();
+            // The transaction is ours and rolls back whole; a savepoint around SaveChanges would cost two round trips.
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var claimed = await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO inbox_messages (message_id, consumer, processed_at)

@@ -10,9 +10,9 @@ namespace CQCTP.Messaging.Outbox;
 
 /// <summary>
 /// Publishes committed outbox rows: woken by the commit NOTIFY, with a periodic sweep for anything missed or due
-/// for a retry. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so replicas share the work, and marked
-/// dispatched only after the broker confirmed them (publisher confirms), in the same transaction that claimed them:
-/// a crash in between republishes with the same MessageId, which the consumers' inbox absorbs.
+/// for a retry. Rows are claimed for a lease with <c>FOR UPDATE SKIP LOCKED</c>, so replicas share the work, and
+/// marked dispatched only after the broker confirmed them (publisher confirms): a crash in between republishes with
+/// the same MessageId once the lease expires, which the consumers' inbox absorbs.
 /// </summary>
 internal sealed partial class OutboxRelay(
     MessagingDataSource database,
@@ -22,6 +22,9 @@ internal sealed partial class OutboxRelay(
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a claim keeps other relays off a row: well past the publish timeout.</summary>
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(60);
 
     private readonly SemaphoreSlim signal = new(0, int.MaxValue);
     private long pendingCount;
@@ -65,30 +68,49 @@ internal sealed partial class OutboxRelay(
         await listener.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    /// <summary>Publishes everything due, batch after batch, until a batch comes back short.</summary>
+    /// <summary>
+    /// Publishes everything due, batch after batch, until a batch comes back short. When a batch comes back full,
+    /// more workers join, each claiming its own rows, so one batch's confirms are awaited while the next is on the wire.
+    /// </summary>
     internal async Task DrainAsync(CancellationToken cancellationToken)
     {
-        while (await PublishBatchAsync(cancellationToken) >= Options.BatchSize)
+        if (await PublishBatchAsync(cancellationToken) < Options.BatchSize)
         {
+            return;
         }
+
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, Options.RelayWorkers)).Select(async _ =>
+        {
+            while (await PublishBatchAsync(cancellationToken) >= Options.BatchSize)
+            {
+            }
+        }));
     }
 
+    /// <summary>
+    /// Claims due rows by pushing their next attempt one lease ahead (<c>FOR UPDATE SKIP LOCKED</c>: concurrent
+    /// claimers take disjoint rows), publishes them, then marks the confirmed ones dispatched. Two round trips per
+    /// batch and no transaction held open while the broker confirms; if this replica dies in between, the lease
+    /// expires and the rows are published again with the same MessageId, which the consumers' inbox absorbs.
+    /// </summary>
     private async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rows = new List<Row>();
-        await using (var select = new NpgsqlCommand("""
-            SELECT id, message_type, body, correlation_id, trace_parent, attempts
-            FROM outbox_messages
-            WHERE dispatched_at IS NULL AND next_attempt_at <= now()
-            ORDER BY next_attempt_at, id
-            LIMIT $1
-            FOR UPDATE SKIP LOCKED
-            """, connection, transaction))
+        await using (var claim = new NpgsqlCommand("""
+            UPDATE outbox_messages SET next_attempt_at = now() + $2
+            WHERE id IN (
+                SELECT id FROM outbox_messages
+                WHERE dispatched_at IS NULL AND next_attempt_at <= now()
+                ORDER BY next_attempt_at, id
+                LIMIT $1
+                FOR UPDATE SKIP LOCKED)
+            RETURNING id, message_type, body, correlation_id, trace_parent, attempts
+            """, connection))
         {
-            select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Options.BatchSize });
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            claim.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Options.BatchSize });
+            claim.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = ClaimLease });
+            await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 rows.Add(new Row(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
@@ -99,32 +121,36 @@ internal sealed partial class OutboxRelay(
 
         if (rows.Count == 0)
         {
-            await transaction.CommitAsync(cancellationToken);
             return 0;
         }
 
-        // A broker that accepts the connection but never confirms must not hold the claimed rows forever.
+        // A broker that accepts the connection but never confirms must not keep the claimed rows past their lease.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(PublishTimeout);
         var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token)));
         var published = rows.Where((_, i) => outcomes[i] is null).Select(r => r.Id).ToArray();
-        await using (var done = new NpgsqlCommand(
-            "UPDATE outbox_messages SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1)",
-            connection, transaction))
-        {
-            done.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = published });
-            await done.ExecuteNonQueryAsync(cancellationToken);
-        }
+        var failed = rows.Where((_, i) => outcomes[i] is not null).ToArray();
 
-        for (var i = 0; i < rows.Count; i++)
+        // Recorded even if the relay is stopping: the broker has these messages; not marking them would republish.
+        await using var record = new NpgsqlBatch(connection);
+        if (published.Length > 0)
         {
-            if (outcomes[i] is { } error)
+            record.BatchCommands.Add(new NpgsqlBatchCommand(
+                "UPDATE outbox_messages SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1)")
             {
-                await RecordFailureAsync(connection, transaction, rows[i], error, cancellationToken);
-            }
+                Parameters = { new NpgsqlParameter<Guid[]> { TypedValue = published } },
+            });
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        foreach (var row in failed)
+        {
+            var error = outcomes[rows.IndexOf(row)]!;
+            record.BatchCommands.Add(error is OperationCanceledException && stopping.IsCancellationRequested
+                ? ReleaseCommand(row)
+                : FailureCommand(row, error));
+        }
+
+        await record.ExecuteNonQueryAsync(CancellationToken.None);
         MessagingTelemetry.Published.Add(published.Length);
         return rows.Count;
     }
@@ -145,28 +171,37 @@ internal sealed partial class OutboxRelay(
             }), cancellationToken);
             return null;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !StoppingRequested(cancellationToken))
+        catch (Exception ex)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             return ex;
         }
     }
 
-    private async Task RecordFailureAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Row row,
-        Exception error, CancellationToken cancellationToken)
+    /// <summary>Shutting down: hand the row back at once rather than leave it to the lease.</summary>
+    private static NpgsqlBatchCommand ReleaseCommand(Row row) =>
+        new("UPDATE outbox_messages SET next_attempt_at = now() WHERE id = $1")
+        {
+            Parameters = { new NpgsqlParameter<Guid> { TypedValue = row.Id } },
+        };
+
+    private NpgsqlBatchCommand FailureCommand(Row row, Exception error)
     {
         var attempts = row.Attempts + 1;
         var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(attempts, 20)), Options.MaxBackoff.TotalSeconds));
         LogPublishFailed(logger, error, row.Id, attempts, backoff.TotalSeconds);
         MessagingTelemetry.PublishFailures.Add(1);
-        await using var failed = new NpgsqlCommand("""
-            UPDATE outbox_messages SET attempts = $2, last_error = $3, next_attempt_at = now() + $4 WHERE id = $1
-            """, connection, transaction);
-        failed.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = row.Id });
-        failed.Parameters.Add(new NpgsqlParameter<int> { TypedValue = attempts });
-        failed.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Truncate($"{error.GetType().Name}: {error.Message}", 2000) });
-        failed.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = backoff });
-        await failed.ExecuteNonQueryAsync(cancellationToken);
+        return new NpgsqlBatchCommand(
+            "UPDATE outbox_messages SET attempts = $2, last_error = $3, next_attempt_at = now() + $4 WHERE id = $1")
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<Guid> { TypedValue = row.Id },
+                new NpgsqlParameter<int> { TypedValue = attempts },
+                new NpgsqlParameter<string> { TypedValue = Truncate($"{error.GetType().Name}: {error.Message}", 2000) },
+                new NpgsqlParameter<TimeSpan> { TypedValue = backoff },
+            },
+        };
     }
 
     /// <summary>Measures the lag for the dashboard and deletes what has been kept long enough.</summary>
@@ -245,9 +280,6 @@ internal sealed partial class OutboxRelay(
         signal.Dispose();
         base.Dispose();
     }
-
-    private bool StoppingRequested(CancellationToken publishToken) =>
-        publishToken.IsCancellationRequested && stopping.IsCancellationRequested;
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 
