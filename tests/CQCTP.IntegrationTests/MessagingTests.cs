@@ -92,6 +92,114 @@ public sealed class MessagingTests(PlatformFixture fixture) : IAsyncLifetime
         Assert.NotNull(run.LastFinishedAt);
     }
 
+    [Fact]
+    public async Task ScheduledJob_WhileOneReplicaRunsIt_AnotherIsRefusedTheLock()
+    {
+        var day = new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.FromHours(-5));
+        await using var replica = await probe.StartReplicaAsync();
+
+        var (held, release) = await probe.StartHeldJobAsync(day);
+        JobOutcome refused;
+        try
+        {
+            refused = await replica.RunJobAsync(day);
+        }
+        finally
+        {
+            release();
+        }
+
+        Assert.Equal(JobOutcome.Skipped, refused);
+        Assert.Equal(JobOutcome.Succeeded, await held);
+        // The lock goes with the run: once it ended, the other replica gets it.
+        Assert.Equal(JobOutcome.Succeeded, await replica.RunJobAsync(day.AddDays(1)));
+    }
+
+    [Fact]
+    public async Task RowClaimedByAnotherRelay_IsSkippedNotWaitedFor_AndPublishedOnceReleased()
+    {
+        // A committed row in back-off, due in a few seconds: long enough to claim it before the relay may.
+        var claimed = Guid.CreateVersion7();
+        await using var otherRelay = new Npgsql.NpgsqlConnection(probe.ConnectionString);
+        await otherRelay.OpenAsync();
+        await using (var insert = new Npgsql.NpgsqlCommand("""
+            INSERT INTO outbox_messages (id, message_type, body, created_at, next_attempt_at, attempts)
+            VALUES ($1, $2, $3::jsonb, now(), now() + interval '5 seconds', 1)
+            """, otherRelay))
+        {
+            insert.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
+            insert.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = $"{typeof(ProbeHappened).FullName}, {typeof(ProbeHappened).Assembly.GetName().Name}" });
+            insert.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = $$"""{"probeId":"{{claimed}}","label":"claimed","producedTimestamp":0}""" });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        // Stands for another relay replica in the middle of its batch: it holds the row (FOR UPDATE) past its due time.
+        await using var claim = await otherRelay.BeginTransactionAsync();
+        await using (var select = new Npgsql.NpgsqlCommand(
+            "SELECT id FROM outbox_messages WHERE body ->> 'probeId' = $1 AND dispatched_at IS NULL FOR UPDATE", otherRelay, claim))
+        {
+            select.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = claimed.ToString() });
+            Assert.NotNull(await select.ExecuteScalarAsync());
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        // The relay wakes for this commit, finds the claimed row due and locked, and must neither wait nor take it.
+        var free = await probe.ProduceAsync("free");
+        await WaitForEffectAsync(free);
+        Assert.Equal(0, await probe.CountEffectsAsync(claimed));
+
+        await claim.RollbackAsync();
+        await probe.ProduceAsync("wake-up");
+        await WaitForEffectAsync(claimed);
+        var marker = await probe.ProduceAsync("marker");
+        await WaitForEffectAsync(marker);
+        Assert.Equal(1, await probe.CountEffectsAsync(claimed));
+    }
+
+    [Fact]
+    public async Task TwoRelayReplicas_OnOneOutbox_PublishEveryRowExactlyOnce()
+    {
+        const int Transactions = 20;
+        const int PerTransaction = 50;
+        var queue = $"{probe.Name}-probes";
+        long duplicates = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Messaging.MessagingTelemetry.Name && instrument.Name == "cqctp.inbox.duplicates")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "consumer" && Equals(tag.Value, queue))
+                {
+                    Interlocked.Add(ref duplicates, value);
+                }
+            }
+        });
+        listener.Start();
+        await using var replica = await probe.StartReplicaAsync();
+
+        // Both replicas commit, so both relays are woken for every other transaction and race over the same rows.
+        await Task.WhenAll(Enumerable.Range(0, Transactions).Select(i =>
+            (i % 2 == 0 ? probe : replica).ProduceManyAsync(
+                Enumerable.Range(0, PerTransaction).Select(_ => Guid.CreateVersion7()).ToArray(), "replicas")));
+
+        await WaitUntilAsync(async () => await probe.CountEffectsAsync("replicas") >= Transactions * PerTransaction);
+        var marker = await probe.ProduceAsync("marker");
+        await WaitForEffectAsync(marker);
+        Assert.Equal(Transactions * PerTransaction, await probe.CountEffectsAsync("replicas"));
+        // Handler calls over both replicas' consumers: each row's handler ran once, nowhere twice.
+        Assert.Equal(Transactions * PerTransaction,
+            probe.Consumed.Concat(replica.Consumed).Count(c => c.ProbeId != marker));
+        Assert.Equal(0, Interlocked.Read(ref duplicates));
+        Assert.DoesNotContain(await OutboxRowsAsync(probe), row => row.DispatchedAt is null);
+    }
+
     internal static Task<List<Messaging.Outbox.OutboxMessage>> OutboxRowsAsync(ProbeService probe) =>
         probe.QueryAsync(db => db.Set<Messaging.Outbox.OutboxMessage>().AsNoTracking().ToListAsync());
 

@@ -22,14 +22,18 @@ public sealed class ProbeService : IAsyncDisposable
 {
     public const string JobName = "probe-daily";
 
-    private ProbeService(IHost host, string connectionString)
+    private ProbeService(IHost host, string connectionString, string broker, string name)
     {
         Host = host;
         ConnectionString = connectionString;
+        Broker = broker;
+        Name = name;
     }
 
     public IHost Host { get; }
     public string ConnectionString { get; }
+    public string Broker { get; }
+    public string Name { get; }
 
     /// <summary>Consumed probes, in consumption order: probe id and <see cref="Stopwatch"/> timestamp of the handler call.</summary>
     public ConcurrentQueue<(Guid ProbeId, long ConsumedTimestamp)> Consumed => Host.Services.GetRequiredService<ProbeLog>().Consumed;
@@ -53,8 +57,8 @@ public sealed class ProbeService : IAsyncDisposable
             [$"ConnectionStrings:{name}"] = database,
             [$"ConnectionStrings:{ResourceNames.Messaging}"] = broker,
         });
-        // Like Aspire's AddNpgsqlDbContext: retries on, so the building block must work under an execution strategy.
-        builder.Services.AddDbContext<ProbeDbContext>(o => o.UseNpgsql(database, npgsql => npgsql.EnableRetryOnFailure()));
+        // Like Aspire's AddNpgsqlDbContext: pooled, retries on (the building block must work under an execution strategy).
+        builder.Services.AddDbContextPool<ProbeDbContext>(o => o.UseNpgsql(database, npgsql => npgsql.EnableRetryOnFailure()));
         builder.Services.AddSingleton<ProbeLog>();
         builder.AddPlatformMessaging<ProbeDbContext>(name, name, m => m
             .Consume<ProbeHappened, ProbeConsumer>(new EventSubscription(name, "probes", typeof(ProbeHappened)))
@@ -75,8 +79,12 @@ public sealed class ProbeService : IAsyncDisposable
         }
 
         await host.StartAsync(cancellationToken);
-        return new ProbeService(host, database);
+        return new ProbeService(host, database, broker, name);
     }
+
+    /// <summary>Another replica of this service: same database, same queue, its own relay, consumer and job runner.</summary>
+    public Task<ProbeService> StartReplicaAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(ConnectionString, Broker, Name, cancellationToken: cancellationToken);
 
     /// <summary>Records a probe event in a transaction that commits (or, with <paramref name="rollBack"/>, does not).</summary>
     public async Task<Guid> ProduceAsync(string label, bool rollBack = false, CancellationToken cancellationToken = default)
@@ -100,6 +108,8 @@ public sealed class ProbeService : IAsyncDisposable
         var produced = Stopwatch.GetTimestamp();
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
+            // As in the services (InTransactionAsync): the transaction rolls back whole, no savepoint needed.
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             foreach (var probeId in probeIds)
             {
@@ -143,6 +153,27 @@ public sealed class ProbeService : IAsyncDisposable
     public Task<JobOutcome> RunJobAsync(DateTimeOffset scheduledFor) =>
         Host.Services.GetRequiredService<IScheduledJobRunner>().RunNowAsync(JobName, scheduledFor, CancellationToken.None);
 
+    /// <summary>
+    /// Starts a job run that stays inside the job (holding its lock) until <c>release</c> is called; returns once the
+    /// job body is running.
+    /// </summary>
+    public async Task<(Task<JobOutcome> Run, Action Release)> StartHeldJobAsync(DateTimeOffset scheduledFor)
+    {
+        var log = Host.Services.GetRequiredService<ProbeLog>();
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        log.JobHold = (entered, hold);
+        var run = RunJobAsync(scheduledFor);
+        await Task.WhenAny(entered.Task, run);
+        return (run, Release);
+
+        void Release()
+        {
+            log.JobHold = null;
+            hold.TrySetResult();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -183,6 +214,9 @@ public sealed class ProbeEffect
 internal sealed class ProbeLog
 {
     public ConcurrentQueue<(Guid ProbeId, long ConsumedTimestamp)> Consumed { get; } = new();
+
+    /// <summary>Set by a test: the job signals <c>Entered</c>, then waits for <c>Release</c>.</summary>
+    public (TaskCompletionSource Entered, TaskCompletionSource Release)? JobHold { get; set; }
 }
 
 internal sealed class ProbeConsumer(ProbeDbContext db, ProbeLog log) : IEventConsumer<ProbeHappened>
@@ -202,13 +236,20 @@ internal sealed class ProbeConsumer(ProbeDbContext db, ProbeLog log) : IEventCon
 }
 
 /// <summary>A daily job whose event must fire once per local date, however many times it runs.</summary>
-internal sealed class ProbeJob(ProbeDbContext db, IOutbox outbox) : IScheduledJob
+internal sealed class ProbeJob(ProbeDbContext db, IOutbox outbox, ProbeLog log) : IScheduledJob
 {
     public string Name => ProbeService.JobName;
     public string Schedule => "0 3 * * *";
 
-    public Task RunAsync(JobContext context, CancellationToken cancellationToken) =>
-        db.InTransactionAsync(async ct =>
+    public async Task RunAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        if (log.JobHold is { } hold)
+        {
+            hold.Entered.TrySetResult();
+            await hold.Release.Task.WaitAsync(cancellationToken);
+        }
+
+        await db.InTransactionAsync(async ct =>
         {
             var key = $"daily:{context.LocalDate:yyyy-MM-dd}";
             if (await context.ClaimOnceAsync(db, key, ct))
@@ -223,4 +264,5 @@ internal sealed class ProbeJob(ProbeDbContext db, IOutbox outbox) : IScheduledJo
 
             return key;
         }, cancellationToken);
+    }
 }
