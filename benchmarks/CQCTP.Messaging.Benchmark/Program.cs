@@ -1,32 +1,47 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using CQCTP.Messaging;
 using CQCTP.Testing;
 using CQCTP.Testing.Probe;
 using HdrHistogram;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 // Commit → consume latency at a fixed rate, then sustained throughput, through the real path:
 // outbox row committed in PostgreSQL → NOTIFY → relay → RabbitMQ (publisher confirms) → inbox consumer.
 // Usage: dotnet run -c Release --project benchmarks/CQCTP.Messaging.Benchmark -- [rate] [seconds] [throughputEvents]
+//        [--warmup=seconds] [--Messaging:<option>=value …]  (docs/benchmarks.md)
 var rate = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
 var throughputEvents = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 60_000;
 
 Console.WriteLine($"Starting the platform (PostgreSQL, RabbitMQ, services) on a fresh data root…");
 await using var platform = await PlatformInstance.StartAsync();
-await using var probe = await ProbeService.StartAsync(platform, "bench-" + Guid.NewGuid().ToString("N")[..8]);
+// Options after the three numbers: --warmup=<seconds>, and the probe's messaging, e.g. --Messaging:RelayWorkers=4.
+var options = new ConfigurationBuilder().AddCommandLine(args.Skip(3).ToArray()).Build();
+var warmUpSeconds = options.GetValue("warmup", 30);
+await using var probe = await ProbeService.StartAsync(platform, "bench-" + Guid.NewGuid().ToString("N")[..8],
+    options.GetSection(MessagingOptions.Section).Bind);
 Console.WriteLine($"Platform started in {platform.StartedIn.TotalSeconds:F1} s");
+var effective = probe.Host.Services.GetRequiredService<IOptions<MessagingOptions>>().Value;
+Console.WriteLine($"Probe messaging: batch {effective.BatchSize}, relay workers {effective.RelayWorkers}, consumer concurrency {effective.ConcurrentMessageLimit}");
 
 var committed = new ConcurrentDictionary<Guid, long>();
 
-Console.WriteLine("Warm-up: 10 s at the target rate");
-await RunAtRateAsync(rate, 10, "warm-up");
+// Long enough for tiered JIT to settle (measured: ~500 methods re-jitted per 5 s in the first ten seconds).
+Console.WriteLine($"Warm-up: {warmUpSeconds} s at the target rate");
+await RunAtRateAsync(rate, warmUpSeconds, "warm-up");
 await WaitForAllAsync(TimeSpan.FromSeconds(60));
 
 Console.WriteLine($"Latency: {rate} events/s for {seconds} s, one transaction per event");
 var latencyStart = probe.Consumed.Count;
+var latencyCpu = CpuSample.Take();
 await RunAtRateAsync(rate, seconds, "latency");
 await WaitForAllAsync(TimeSpan.FromSeconds(120));
+CpuSample.Take().PrintSince(latencyCpu, rate * seconds);
 var histogram = new LongHistogram(TimeStamp.Seconds(60), 3);
 foreach (var (probeId, consumedAt) in probe.Consumed.Skip(latencyStart))
 {
@@ -36,11 +51,13 @@ foreach (var (probeId, consumedAt) in probe.Consumed.Skip(latencyStart))
     }
 }
 
+await PrintStagesAsync("latency");
 Console.WriteLine(FormattableString.Invariant(
     $"commit → consume: n={histogram.TotalCount} p50={Ms(histogram.GetValueAtPercentile(50)):F2} ms p90={Ms(histogram.GetValueAtPercentile(90)):F2} ms p99={Ms(histogram.GetValueAtPercentile(99)):F2} ms max={Ms(histogram.GetMaxValue()):F2} ms"));
 
 Console.WriteLine($"Throughput: {throughputEvents} events, 4 producers, 50 events per transaction");
 var before = probe.Consumed.Count;
+var throughputCpu = CpuSample.Take();
 var timer = Stopwatch.StartNew();
 var perProducer = throughputEvents / 4;
 await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
@@ -63,6 +80,8 @@ while (probe.Consumed.Count - before < perProducer * 4)
 }
 
 var total = timer.Elapsed;
+CpuSample.Take().PrintSince(throughputCpu, perProducer * 4);
+await PrintStagesAsync("throughput");
 Console.WriteLine(FormattableString.Invariant(
     $"sustained: {perProducer * 4} events committed in {produced.TotalSeconds:F1} s ({perProducer * 4 / produced.TotalSeconds:F0}/s), all consumed in {total.TotalSeconds:F1} s → {perProducer * 4 / total.TotalSeconds:F0} events/s end to end"));
 return;
@@ -104,4 +123,53 @@ async Task WaitForAllAsync(TimeSpan timeout)
     }
 }
 
+// Where the time goes, from the rows' own timestamps: producer transaction (outbox created_at) → publish confirmed
+// (dispatched_at) → consumer (inbox processed_at). Tells a relay that falls behind from a consumer that does.
+async Task PrintStagesAsync(string label)
+{
+    var stages = await probe.QueryAsync(db => db.Database.SqlQueryRaw<StageFigures>("""
+        SELECT
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM o.dispatched_at - o.created_at) * 1000) AS "RelayP50",
+          percentile_cont(0.99) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM o.dispatched_at - o.created_at) * 1000) AS "RelayP99",
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM i.processed_at - o.dispatched_at) * 1000) AS "ConsumeP50",
+          percentile_cont(0.99) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM i.processed_at - o.dispatched_at) * 1000) AS "ConsumeP99"
+        FROM outbox_messages o JOIN inbox_messages i ON i.message_id = o.id
+        JOIN probe_notes n ON n."Id" = (o.body ->> 'probeId')::uuid
+        WHERE n."Label" = {0}
+        """, label).SingleAsync());
+    Console.WriteLine(FormattableString.Invariant(
+        $"  stages ({label}): commit → broker confirmed p50={stages.RelayP50:F1} ms p99={stages.RelayP99:F1} ms; confirmed → consumer p50={stages.ConsumeP50:F1} ms p99={stages.ConsumeP99:F1} ms"));
+}
+
 static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+
+internal sealed class StageFigures
+{
+    public double RelayP50 { get; init; }
+    public double RelayP99 { get; init; }
+    public double ConsumeP50 { get; init; }
+    public double ConsumeP99 { get; init; }
+}
+
+/// <summary>CPU used by this process (the AppHost and the probe: producer, relay, consumer) and by the whole machine.</summary>
+internal sealed record CpuSample(TimeSpan Process, long MachineBusyTicks, long MachineTotalTicks, long Timestamp)
+{
+    public static CpuSample Take()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        // /proc/stat's first line: cpu user nice system idle iowait irq softirq steal … (in clock ticks).
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Skip(1).Take(8).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        var idle = fields[3] + fields[4];
+        return new CpuSample(self.TotalProcessorTime, fields.Sum() - idle, fields.Sum(), Stopwatch.GetTimestamp());
+    }
+
+    public void PrintSince(CpuSample start, int events)
+    {
+        var seconds = Stopwatch.GetElapsedTime(start.Timestamp, Timestamp).TotalSeconds;
+        var process = (Process - start.Process).TotalSeconds;
+        var busy = (double)(MachineBusyTicks - start.MachineBusyTicks) / (MachineTotalTicks - start.MachineTotalTicks);
+        Console.WriteLine(FormattableString.Invariant(
+            $"  cpu: benchmark process {process:F1} s ({process / seconds * 100:F0} % of one core, {process * 1000 / events:F2} ms per event); machine {busy * 100:F0} % busy over {Environment.ProcessorCount} cores"));
+    }
+}
