@@ -13,16 +13,20 @@ using Microsoft.Extensions.Options;
 // Commit → consume latency at a fixed rate, then sustained throughput, through the real path:
 // outbox row committed in PostgreSQL → NOTIFY → relay → RabbitMQ (publisher confirms) → inbox consumer.
 // Usage: dotnet run -c Release --project benchmarks/CQCTP.Messaging.Benchmark -- [rate] [seconds] [throughputEvents]
-//        [--warmup=seconds] [--Messaging:<option>=value …]  (docs/benchmarks.md)
+//        [--warmup=seconds] [--platform=infrastructure] [--Messaging:<option>=value …]  (docs/benchmarks.md)
 var rate = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
 var throughputEvents = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 60_000;
 
-Console.WriteLine($"Starting the platform (PostgreSQL, RabbitMQ, services) on a fresh data root…");
-await using var platform = await PlatformInstance.StartAsync();
-// Options after the three numbers: --warmup=<seconds>, and the probe's messaging, e.g. --Messaging:RelayWorkers=4.
+// Options after the three numbers: --warmup=<seconds>, --platform, and the probe's messaging (--Messaging:RelayWorkers=4).
 var options = new ConfigurationBuilder().AddCommandLine(args.Skip(3).ToArray()).Build();
 var warmUpSeconds = options.GetValue("warmup", 30);
+// --platform=infrastructure: PostgreSQL and RabbitMQ only, without the services' background load.
+var infrastructureOnly = options.GetValue("platform", "whole") == "infrastructure";
+Console.WriteLine(infrastructureOnly
+    ? "Starting PostgreSQL and RabbitMQ only, on a fresh data root…"
+    : "Starting the platform (PostgreSQL, RabbitMQ, services) on a fresh data root…");
+await using var platform = await PlatformInstance.StartAsync(infrastructureOnly: infrastructureOnly);
 await using var probe = await ProbeService.StartAsync(platform, "bench-" + Guid.NewGuid().ToString("N")[..8],
     options.GetSection(MessagingOptions.Section).Bind);
 Console.WriteLine($"Platform started in {platform.StartedIn.TotalSeconds:F1} s");

@@ -51,9 +51,13 @@ public sealed class PlatformInstance : IAsyncDisposable
         return root;
     }
 
-    /// <summary>Starts the whole AppHost; <paramref name="seedDemoData"/> seeds demo data as Development would.</summary>
+    /// <summary>
+    /// Starts the whole AppHost; <paramref name="seedDemoData"/> seeds demo data as Development would.
+    /// <paramref name="infrastructureOnly"/> starts only PostgreSQL and RabbitMQ (no services, no gateway), for a
+    /// benchmark that separates the messaging path's own cost from the platform's background load.
+    /// </summary>
     public static async Task<PlatformInstance> StartAsync(string? dataRoot = null, bool durable = false,
-        bool seedDemoData = false)
+        bool seedDemoData = false, bool infrastructureOnly = false)
     {
         using var cts = new CancellationTokenSource(StartTimeout);
         var started = Stopwatch.StartNew();
@@ -73,12 +77,23 @@ public sealed class PlatformInstance : IAsyncDisposable
             cts.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
 
+        if (infrastructureOnly)
+        {
+            foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+            {
+                builder.Resources.Remove(project);
+            }
+        }
+
         var app = await builder.BuildAsync(cts.Token);
         var instance = new PlatformInstance(app, dataRoot, epmdPort, ownsRoot);
         try
         {
             await app.StartAsync(cts.Token);
-            await app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, cts.Token);
+            foreach (var ready in infrastructureOnly ? [ResourceNames.Postgres, ResourceNames.Messaging] : new[] { ResourceNames.Gateway })
+            {
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(ready, cts.Token);
+            }
         }
         catch
         {
