@@ -1,3 +1,4 @@
+using CQCTP.Messaging;
 using CQCTP.Messaging.Jobs;
 using CQCTP.Testing.Probe;
 using MassTransit;
@@ -48,12 +49,7 @@ public sealed class MessagingTests(PlatformFixture fixture) : IAsyncLifetime
         var broker = new Uri(await fixture.Platform.BrokerConnectionStringAsync());
         var messageId = NewId.NextGuid();
         var message = new ProbeHappened { ProbeId = Guid.NewGuid(), Label = "duplicate", ProducedTimestamp = 0 };
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(broker, h =>
-        {
-            var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
-            h.Username(credentials[0]);
-            h.Password(credentials[1]);
-        }));
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(broker, h => h.UseCredentialsOf(broker)));
         await bus.StartAsync();
         try
         {

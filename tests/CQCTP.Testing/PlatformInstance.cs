@@ -90,7 +90,8 @@ public sealed class PlatformInstance : IAsyncDisposable
         try
         {
             await app.StartAsync(cts.Token);
-            foreach (var ready in infrastructureOnly ? [ResourceNames.Postgres, ResourceNames.Messaging] : new[] { ResourceNames.Gateway })
+            string[] readiness = infrastructureOnly ? [ResourceNames.Postgres, ResourceNames.Messaging] : [ResourceNames.Gateway];
+            foreach (var ready in readiness)
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(ready, cts.Token);
             }

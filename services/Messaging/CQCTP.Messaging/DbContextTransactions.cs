@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CQCTP.Messaging;
 
@@ -15,13 +17,23 @@ public static class DbContextTransactions
         ArgumentNullException.ThrowIfNull(work);
         return db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            // The transaction rolls back whole: a savepoint around SaveChanges would only add two round trips.
-            db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.Database.BeginWholeTransactionAsync(ct);
             var result = await work(ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return result;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Begins a transaction that commits or rolls back as a whole: without EF's automatic savepoint around each
+    /// <c>SaveChanges</c>, which would cost two round trips and undo nothing we need undone.
+    /// </summary>
+    public static Task<IDbContextTransaction> BeginWholeTransactionAsync(this DatabaseFacade database,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        database.AutoSavepointsEnabled = false;
+        return database.BeginTransactionAsync(cancellationToken);
     }
 }

@@ -58,9 +58,7 @@ public static class MessagingExtensions
                 var uri = new Uri(broker);
                 cfg.Host(uri, host =>
                 {
-                    var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
-                    host.Username(credentials[0]);
-                    host.Password(credentials.ElementAtOrDefault(1) ?? "");
+                    host.UseCredentialsOf(uri);
                     host.PublisherConfirmation = true;
                 });
 
@@ -136,4 +134,18 @@ public sealed class MessagingBuilder<TContext> where TContext : DbContext
     }
 
     internal sealed record ConsumerRegistration(EventSubscription Subscription, Type ConsumerType);
+}
+
+public static class BrokerCredentials
+{
+    /// <summary>Takes the user name and password from an <c>amqp://user:password@host:port</c> connection string.</summary>
+    public static void UseCredentialsOf(this IRabbitMqHostConfigurator host, Uri broker)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(broker);
+        // Generated passwords are percent-encoded in the URI.
+        var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
+        host.Username(credentials[0]);
+        host.Password(credentials.ElementAtOrDefault(1) ?? "");
+    }
 }

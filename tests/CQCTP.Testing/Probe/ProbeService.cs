@@ -108,9 +108,7 @@ public sealed class ProbeService : IAsyncDisposable
         var produced = Stopwatch.GetTimestamp();
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            // As in the services (InTransactionAsync): the transaction rolls back whole, no savepoint needed.
-            db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.Database.BeginWholeTransactionAsync(ct);
             foreach (var probeId in probeIds)
             {
                 db.Notes.Add(new ProbeNote { Id = probeId, Label = label });

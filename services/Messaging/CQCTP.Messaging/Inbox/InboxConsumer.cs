@@ -23,9 +23,7 @@ internal sealed class InboxConsumer<TContext, TMessage, THandler>(TContext db, T
         var processed = await strategy.ExecuteAsync(async cancellationToken =>
         {
             db.ChangeTracker.Clear();
-            // The transaction is ours and rolls back whole; a savepoint around SaveChanges would cost two round trips.
-            db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginWholeTransactionAsync(cancellationToken);
             var claimed = await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO inbox_messages (message_id, consumer, processed_at)
                 VALUES ({messageId}, {name.Value}, now())

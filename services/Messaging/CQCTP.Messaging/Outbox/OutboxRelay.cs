@@ -129,7 +129,6 @@ internal sealed partial class OutboxRelay(
         timeout.CancelAfter(PublishTimeout);
         var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token)));
         var published = rows.Where((_, i) => outcomes[i] is null).Select(r => r.Id).ToArray();
-        var failed = rows.Where((_, i) => outcomes[i] is not null).ToArray();
 
         // Recorded even if the relay is stopping: the broker has these messages; not marking them would republish.
         await using var record = new NpgsqlBatch(connection);
@@ -142,12 +141,14 @@ internal sealed partial class OutboxRelay(
             });
         }
 
-        foreach (var row in failed)
+        for (var i = 0; i < rows.Count; i++)
         {
-            var error = outcomes[rows.IndexOf(row)]!;
-            record.BatchCommands.Add(error is OperationCanceledException && stopping.IsCancellationRequested
-                ? ReleaseCommand(row)
-                : FailureCommand(row, error));
+            if (outcomes[i] is { } error)
+            {
+                record.BatchCommands.Add(error is OperationCanceledException && stopping.IsCancellationRequested
+                    ? ReleaseCommand(rows[i])
+                    : FailureCommand(rows[i], error));
+            }
         }
 
         await record.ExecuteNonQueryAsync(CancellationToken.None);
