@@ -14,7 +14,10 @@ public static class PlatformServiceExtensions
         string service, string title, string databaseResource)
         where TContext : DbContext
     {
-        builder.AddNpgsqlDbContext<TContext>(databaseResource);
+        builder.AddNpgsqlDbContext<TContext>(databaseResource, settings =>
+            settings.ConnectionString = settings.ConnectionString is { } connectionString
+                ? PlatformConnectionStrings.ForService(connectionString)
+                : null);
         builder.Services.AddDatabaseStartup<TContext>();
         builder.AddRabbitMQClient(ResourceNames.Messaging);
         builder.AddApiDocumentation(service, title);

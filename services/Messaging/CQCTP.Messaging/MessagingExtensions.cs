@@ -9,7 +9,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 
 namespace CQCTP.Messaging;
 
@@ -36,7 +35,7 @@ public static class MessagingExtensions
 
         services.AddOptions<MessagingOptions>().Bind(builder.Configuration.GetSection(MessagingOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new MessagingDataSource(NpgsqlDataSource.Create(database)));
+        services.AddSingleton(MessagingDataSource.Create(database));
         services.AddScoped<IOutbox, EfOutbox<TContext>>();
 
         services.AddOptions<MassTransitHostOptions>().Configure(options =>

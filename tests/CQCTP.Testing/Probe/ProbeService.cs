@@ -6,6 +6,7 @@ using CQCTP.Messaging.Jobs;
 using CQCTP.Messaging.Outbox;
 using CQCTP.Messaging.Topology;
 using CQCTP.ServiceDefaults;
+using CQCTP.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,7 +59,7 @@ public sealed class ProbeService : IAsyncDisposable
             [$"ConnectionStrings:{ResourceNames.Messaging}"] = broker,
         });
         // Like Aspire's AddNpgsqlDbContext: pooled, retries on (the building block must work under an execution strategy).
-        builder.Services.AddDbContextPool<ProbeDbContext>(o => o.UseNpgsql(database, npgsql => npgsql.EnableRetryOnFailure()));
+        builder.Services.AddDbContextPool<ProbeDbContext>(o => o.UseNpgsql(PlatformConnectionStrings.ForService(database), npgsql => npgsql.EnableRetryOnFailure()));
         builder.Services.AddSingleton<ProbeLog>();
         builder.AddPlatformMessaging<ProbeDbContext>(name, name, m => m
             .Consume<ProbeHappened, ProbeConsumer>(new EventSubscription(name, "probes", typeof(ProbeHappened)))
