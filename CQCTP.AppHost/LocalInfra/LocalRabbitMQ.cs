@@ -67,7 +67,10 @@ public static class LocalRabbitMQExtensions
             .WithEnvironment("RABBITMQ_ENABLED_PLUGINS_FILE", Path.Combine(baseDirectory, "enabled_plugins"))
             .WithEnvironment("HOME", baseDirectory)
             .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
-            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}")
+            // Schedulers that find no work sleep instead of spinning (RabbitMQ's advice for shared hosts): their busy
+            // wait otherwise takes CPU from the services and PostgreSQL on the same machine.
+            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS",
+                "-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none")
             .WithHealthCheck(healthCheck)
             .OnBeforeResourceStarted(async (r, _, ct) =>
             {
