@@ -157,7 +157,7 @@ public sealed class MessagingTests(PlatformFixture fixture) : IAsyncLifetime
     {
         const int Transactions = 20;
         const int PerTransaction = 50;
-        var queue = $"{probe.Name}-probes";
+        var queue = probe.Queue;
         long duplicates = 0;
         using var listener = new System.Diagnostics.Metrics.MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
@@ -194,6 +194,107 @@ public sealed class MessagingTests(PlatformFixture fixture) : IAsyncLifetime
             probe.Consumed.Concat(replica.Consumed).Count(c => c.ProbeId != marker));
         Assert.Equal(0, Interlocked.Read(ref duplicates));
         Assert.DoesNotContain(await OutboxRowsAsync(probe), row => row.DispatchedAt is null);
+    }
+
+    [Fact]
+    public async Task PoisonMessageInABatch_GoesToErrorQueueAlone_ItsBatchMatesCommitOnce()
+    {
+        const int BatchMates = 20;
+        var largestBatch = 0;
+        // One inbox transaction, held by a handler while the batch queues up behind it: the batch is deterministic.
+        await using var consumer = await ProbeService.StartAsync(fixture.Platform,
+            "probe-" + Guid.NewGuid().ToString("N")[..8], options => options.InboxTransactions = 1);
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Messaging.MessagingTelemetry.Name && instrument.Name == "cqctp.inbox.batch_size")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "consumer" && Equals(tag.Value, consumer.Queue))
+                {
+                    InterlockedMax(ref largestBatch, value);
+                }
+            }
+        });
+        listener.Start();
+        var broker = new Uri(await fixture.Platform.BrokerConnectionStringAsync());
+
+        var release = await consumer.HoldConsumerAsync();
+        var batchMates = Enumerable.Range(0, BatchMates).Select(_ => Guid.CreateVersion7()).ToArray();
+        await consumer.ProduceManyAsync(batchMates[..(BatchMates / 2)], "batch-mate");
+        var poison = await consumer.ProduceAsync(ProbeService.PoisonLabel);
+        await consumer.ProduceManyAsync(batchMates[(BatchMates / 2)..], "batch-mate");
+        await WaitUntilAsync(async () => (await OutboxRowsAsync(consumer)).TrueForAll(row => row.DispatchedAt is not null));
+        // Published and confirmed; give the broker a moment to deliver them into the consumer's queue of waiters.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        release();
+
+        await WaitUntilAsync(async () => await consumer.CountEffectsAsync("batch-mate") >= BatchMates);
+        var faulted = await WaitForErrorQueueMessageAsync(broker, $"{consumer.Queue}_error");
+        Assert.True(largestBatch > BatchMates, $"The largest inbox transaction held {largestBatch} deliveries.");
+        // Handler calls beyond one per batch mate: the batch ran with the poison, rolled back, then ran one by one.
+        Assert.True(consumer.Consumed.Count(c => batchMates.Contains(c.ProbeId)) > BatchMates,
+            "The batch with the poison message was never rolled back and retried one by one.");
+        var poisonRow = Assert.Single(await OutboxRowsAsync(consumer),
+            row => row.Body.Contains(poison.ToString(), StringComparison.Ordinal));
+        Assert.Equal(poisonRow.Id.ToString(), faulted);
+        Assert.Equal(0, await consumer.CountEffectsAsync(poison));
+        foreach (var batchMate in batchMates)
+        {
+            Assert.Equal(1, await consumer.CountEffectsAsync(batchMate));
+        }
+    }
+
+    private static void InterlockedMax(ref int location, int value)
+    {
+        var current = Volatile.Read(ref location);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref location, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
+    /// <summary>Takes the first message off an error queue (once MassTransit has created it) and returns its MessageId.</summary>
+    private static async Task<string?> WaitForErrorQueueMessageAsync(Uri broker, string queue)
+    {
+        var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
+        var factory = new RabbitMQ.Client.ConnectionFactory
+        {
+            HostName = broker.Host,
+            Port = broker.Port,
+            UserName = credentials[0],
+            Password = credentials[1],
+        };
+        await using var connection = await factory.CreateConnectionAsync();
+        string? messageId = null;
+        await WaitUntilAsync(async () =>
+        {
+            await using var channel = await connection.CreateChannelAsync();
+            try
+            {
+                var message = await channel.BasicGetAsync(queue, autoAck: true);
+                messageId = message?.BasicProperties.MessageId;
+                return message is not null;
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                // Not declared yet: MassTransit creates the error queue with the first faulted message.
+                return false;
+            }
+        });
+        return messageId;
     }
 
     internal static Task<List<Messaging.Outbox.OutboxMessage>> OutboxRowsAsync(ProbeService probe) =>

@@ -121,6 +121,7 @@ public sealed class MessagingBuilder<TContext> where TContext : DbContext
         ArgumentNullException.ThrowIfNull(subscription);
         Services.AddScoped<THandler>();
         Services.AddSingleton(new InboxConsumerName<THandler>(subscription.Queue));
+        Services.AddSingleton<InboxBatcher<TContext, TMessage, THandler>>();
         consumers.Add(new ConsumerRegistration(subscription, typeof(InboxConsumer<TContext, TMessage, THandler>)));
         return this;
     }

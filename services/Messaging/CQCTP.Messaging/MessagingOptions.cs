@@ -23,6 +23,15 @@ public sealed class MessagingOptions
     /// <summary>Ceiling of the exponential back-off between publish attempts of one row.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Concurrent deliveries per consumer queue.</summary>
-    public int ConcurrentMessageLimit { get; set; } = 16;
+    /// <summary>
+    /// Concurrent deliveries per consumer queue. Cheap: they wait for one of <see cref="InboxTransactions"/> and are
+    /// committed in batches, so more of them make bigger batches, not more database connections.
+    /// </summary>
+    public int ConcurrentMessageLimit { get; set; } = 64;
+
+    /// <summary>Inbox transactions a consumer runs at once; deliveries beyond them wait and are committed together.</summary>
+    public int InboxTransactions { get; set; } = 2;
+
+    /// <summary>Most deliveries one inbox transaction takes.</summary>
+    public int InboxBatchSize { get; set; } = 32;
 }

@@ -19,6 +19,8 @@ public static class MessagingTelemetry
         "Messages whose effect committed with their inbox row");
     internal static readonly Counter<long> Duplicates = Meter.CreateCounter<long>("cqctp.inbox.duplicates", "{message}",
         "Redelivered messages recognized by the inbox and skipped");
+    internal static readonly Histogram<int> InboxBatchSize = Meter.CreateHistogram<int>("cqctp.inbox.batch_size",
+        "{message}", "Deliveries handled per inbox transaction (more than one when deliveries queue up)");
     internal static readonly Counter<long> JobRuns = Meter.CreateCounter<long>("cqctp.jobs.runs", "{run}",
         "Scheduled job runs, by job and outcome");
     internal static readonly Histogram<double> JobDuration = Meter.CreateHistogram<double>("cqctp.jobs.duration", "s",

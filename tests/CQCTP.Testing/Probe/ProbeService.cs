@@ -23,6 +23,15 @@ public sealed class ProbeService : IAsyncDisposable
 {
     public const string JobName = "probe-daily";
 
+    /// <summary>Probes with this label make the consumer's handler throw, every time.</summary>
+    public const string PoisonLabel = "poison";
+
+    /// <summary>A probe with this label holds its handler while a test's <see cref="HoldConsumerAsync"/> says so.</summary>
+    public const string HoldLabel = "hold";
+
+    /// <summary>The probe consumer's queue; MassTransit moves its faulted messages to <c>{queue}_error</c>.</summary>
+    public string Queue => $"{Name}-probes";
+
     private ProbeService(IHost host, string connectionString, string broker, string name)
     {
         Host = host;
@@ -36,7 +45,10 @@ public sealed class ProbeService : IAsyncDisposable
     public string Broker { get; }
     public string Name { get; }
 
-    /// <summary>Consumed probes, in consumption order: probe id and <see cref="Stopwatch"/> timestamp of the handler call.</summary>
+    /// <summary>
+    /// Handler calls, in order: probe id and <see cref="Stopwatch"/> timestamp. A call whose transaction rolled back (a
+    /// batch that failed and ran again one by one) is listed too; committed effects are in the database.
+    /// </summary>
     public ConcurrentQueue<(Guid ProbeId, long ConsumedTimestamp)> Consumed => Host.Services.GetRequiredService<ProbeLog>().Consumed;
 
     public static async Task<ProbeService> StartAsync(PlatformInstance platform, string name,
@@ -173,6 +185,25 @@ public sealed class ProbeService : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Holds the consumer inside a handler (a probe that waits for <c>release</c>), so deliveries that arrive meanwhile
+    /// queue for the next inbox transaction; returns once the handler is waiting.
+    /// </summary>
+    public async Task<Action> HoldConsumerAsync()
+    {
+        var log = Host.Services.GetRequiredService<ProbeLog>();
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        log.ConsumerHold = (entered, hold);
+        await ProduceAsync(HoldLabel);
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return () =>
+        {
+            log.ConsumerHold = null;
+            hold.TrySetResult();
+        };
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -216,12 +247,26 @@ internal sealed class ProbeLog
 
     /// <summary>Set by a test: the job signals <c>Entered</c>, then waits for <c>Release</c>.</summary>
     public (TaskCompletionSource Entered, TaskCompletionSource Release)? JobHold { get; set; }
+
+    /// <summary>Set by a test: the handler of a hold probe signals <c>Entered</c>, then waits for <c>Release</c>.</summary>
+    public (TaskCompletionSource Entered, TaskCompletionSource Release)? ConsumerHold { get; set; }
 }
 
 internal sealed class ProbeConsumer(ProbeDbContext db, ProbeLog log) : IEventConsumer<ProbeHappened>
 {
-    public Task HandleAsync(ProbeHappened message, EventContext context, CancellationToken cancellationToken)
+    public async Task HandleAsync(ProbeHappened message, EventContext context, CancellationToken cancellationToken)
     {
+        if (message.Label == ProbeService.PoisonLabel)
+        {
+            throw new InvalidOperationException("A poison probe: its handler always fails.");
+        }
+
+        if (message.Label == ProbeService.HoldLabel && log.ConsumerHold is var (entered, release))
+        {
+            entered.TrySetResult();
+            await release.Task.WaitAsync(cancellationToken);
+        }
+
         db.Effects.Add(new ProbeEffect
         {
             Id = Guid.CreateVersion7(),
@@ -230,7 +275,6 @@ internal sealed class ProbeConsumer(ProbeDbContext db, ProbeLog log) : IEventCon
             Label = message.Label,
         });
         log.Consumed.Enqueue((message.ProbeId, Stopwatch.GetTimestamp()));
-        return Task.CompletedTask;
     }
 }
 

@@ -1,17 +1,15 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace CQCTP.Messaging.Inbox;
 
 /// <summary>
-/// Runs a handler exactly once per MessageId: the inbox row, the handler's changes and its follow-up outbox rows
-/// commit in one transaction. A concurrent duplicate blocks on the inbox primary key until the first commits, then
-/// finds it, so the handler itself runs only for the first delivery. Any exception rolls everything back and goes to
-/// MassTransit's retry, then to the <c>_error</c> queue.
+/// MassTransit's side of an inbox handler: hands each delivery to the handler's <see cref="InboxBatcher{TContext,TMessage,THandler}"/>,
+/// which runs the handler exactly once per MessageId. Any exception goes to MassTransit's retry, then to the
+/// <c>_error</c> queue: nothing is acknowledged and dropped.
 /// </summary>
-internal sealed class InboxConsumer<TContext, TMessage, THandler>(TContext db, THandler handler, InboxConsumerName<THandler> name)
-    : IConsumer<TMessage>
-    where TContext : DbContext
+internal sealed class InboxConsumer<TContext, TMessage, THandler>(
+    InboxBatcher<TContext, TMessage, THandler> batcher, InboxConsumerName<THandler> name) : IConsumer<TMessage>
+    where TContext : Microsoft.EntityFrameworkCore.DbContext
     where TMessage : class
     where THandler : class, IEventConsumer<TMessage>
 {
@@ -19,29 +17,9 @@ internal sealed class InboxConsumer<TContext, TMessage, THandler>(TContext db, T
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a MessageId.");
-        var strategy = db.Database.CreateExecutionStrategy();
-        var processed = await strategy.ExecuteAsync(async cancellationToken =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginWholeTransactionAsync(cancellationToken);
-            var claimed = await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO inbox_messages (message_id, consumer, processed_at)
-                VALUES ({messageId}, {name.Value}, now())
-                ON CONFLICT DO NOTHING
-                """, cancellationToken);
-            if (claimed == 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return false;
-            }
-
-            await handler.HandleAsync(context.Message,
-                new EventContext(messageId, context.CorrelationId, context.SentTime is { } sent ? new DateTimeOffset(sent, TimeSpan.Zero) : null),
-                cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return true;
-        }, context.CancellationToken);
+        var eventContext = new EventContext(messageId, context.CorrelationId,
+            context.SentTime is { } sent ? new DateTimeOffset(sent, TimeSpan.Zero) : null);
+        var processed = await batcher.HandleAsync(context.Message, eventContext, context.CancellationToken);
 
         (processed ? MessagingTelemetry.Consumed : MessagingTelemetry.Duplicates)
             .Add(1, new KeyValuePair<string, object?>("consumer", name.Value));
