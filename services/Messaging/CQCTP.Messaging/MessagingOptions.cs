@@ -27,11 +27,11 @@ public sealed class MessagingOptions
     /// Concurrent deliveries per consumer queue. Cheap: they wait for one of <see cref="InboxTransactions"/> and are
     /// committed in batches, so more of them make bigger batches, not more database connections.
     /// </summary>
-    public int ConcurrentMessageLimit { get; set; } = 64;
+    public int ConcurrentMessageLimit { get; set; } = 128;
 
     /// <summary>Inbox transactions a consumer runs at once; deliveries beyond them wait and are committed together.</summary>
     public int InboxTransactions { get; set; } = 2;
 
     /// <summary>Most deliveries one inbox transaction takes.</summary>
-    public int InboxBatchSize { get; set; } = 32;
+    public int InboxBatchSize { get; set; } = 64;
 }
