@@ -160,6 +160,9 @@ internal sealed class InboxBatcher<TContext, TMessage, THandler>(
                 {
                     await handler.HandleAsync(batch[i].Message, batch[i].Context, ct);
                     await db.SaveChangesAsync(ct);
+                    // Saved rows are read back from the transaction; tracking them would make each SaveChanges scan
+                    // every earlier message's entities (quadratic in the batch size).
+                    db.ChangeTracker.Clear();
                     handled[i] = true;
                 }
             }
