@@ -81,7 +81,7 @@ internal sealed class InboxBatcher<TContext, TMessage, THandler>(
         {
             try
             {
-                var handled = await RunTogetherAsync(batch, cancellationToken);
+                var handled = await RunInOneTransactionAsync(batch, cancellationToken);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Outcome.TrySetResult(handled[i]);
@@ -99,7 +99,7 @@ internal sealed class InboxBatcher<TContext, TMessage, THandler>(
         {
             try
             {
-                delivery.Outcome.TrySetResult(await RunAloneAsync(delivery, cancellationToken));
+                delivery.Outcome.TrySetResult((await RunInOneTransactionAsync([delivery], cancellationToken))[0]);
             }
             catch (Exception ex)
             {
@@ -108,34 +108,8 @@ internal sealed class InboxBatcher<TContext, TMessage, THandler>(
         }
     }
 
-    private async Task<bool> RunAloneAsync(Delivery delivery, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var handler = scope.ServiceProvider.GetRequiredService<THandler>();
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginWholeTransactionAsync(ct);
-            var claimed = await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO inbox_messages (message_id, consumer, processed_at)
-                VALUES ({delivery.Context.MessageId}, {name.Value}, now())
-                ON CONFLICT DO NOTHING
-                """, ct);
-            if (claimed == 0)
-            {
-                await transaction.RollbackAsync(ct);
-                return false;
-            }
-
-            await handler.HandleAsync(delivery.Message, delivery.Context, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return true;
-        }, cancellationToken);
-    }
-
-    private async Task<bool[]> RunTogetherAsync(List<Delivery> batch, CancellationToken cancellationToken)
+    /// <returns>For each delivery, whether its handler ran (false: the inbox already had its MessageId).</returns>
+    private async Task<bool[]> RunInOneTransactionAsync(List<Delivery> batch, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
