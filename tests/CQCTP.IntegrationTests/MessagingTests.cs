@@ -157,27 +157,9 @@ public sealed class MessagingTests(PlatformFixture fixture) : IAsyncLifetime
     {
         const int Transactions = 20;
         const int PerTransaction = 50;
-        var queue = probe.Queue;
         long duplicates = 0;
-        using var listener = new System.Diagnostics.Metrics.MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == Messaging.MessagingTelemetry.Name && instrument.Name == "cqctp.inbox.duplicates")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "consumer" && Equals(tag.Value, queue))
-                {
-                    Interlocked.Add(ref duplicates, value);
-                }
-            }
-        });
-        listener.Start();
+        using var listener = ListenToConsumer<long>("cqctp.inbox.duplicates", probe.Queue,
+            value => Interlocked.Add(ref duplicates, value));
         await using var replica = await probe.StartReplicaAsync();
 
         // Both replicas commit, so both relays are woken for every other transaction and race over the same rows.
@@ -204,25 +186,8 @@ public sealed class MessagingTests(PlatformFixture fixture) : IAsyncLifetime
         // One inbox transaction, held by a handler while the batch queues up behind it: the batch is deterministic.
         await using var consumer = await ProbeService.StartAsync(fixture.Platform,
             "probe-" + Guid.NewGuid().ToString("N")[..8], options => options.InboxTransactions = 1);
-        using var listener = new System.Diagnostics.Metrics.MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == Messaging.MessagingTelemetry.Name && instrument.Name == "cqctp.inbox.batch_size")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<int>((_, value, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "consumer" && Equals(tag.Value, consumer.Queue))
-                {
-                    InterlockedMax(ref largestBatch, value);
-                }
-            }
-        });
-        listener.Start();
+        using var listener = ListenToConsumer<int>("cqctp.inbox.batch_size", consumer.Queue,
+            value => InterlockedMax(ref largestBatch, value));
         var broker = new Uri(await fixture.Platform.BrokerConnectionStringAsync());
 
         var release = await consumer.HoldConsumerAsync();
@@ -251,6 +216,34 @@ public sealed class MessagingTests(PlatformFixture fixture) : IAsyncLifetime
         }
     }
 
+    /// <summary>Passes each measurement of a messaging instrument, for one consumer queue, to <paramref name="record"/>.</summary>
+    private static System.Diagnostics.Metrics.MeterListener ListenToConsumer<T>(string instrumentName, string queue,
+        Action<T> record) where T : struct
+    {
+        var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == MessagingTelemetry.Name && instrument.Name == instrumentName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<T>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "consumer" && Equals(tag.Value, queue))
+                {
+                    record(value);
+                }
+            }
+        });
+        listener.Start();
+        return listener;
+    }
+
     private static void InterlockedMax(ref int location, int value)
     {
         var current = Volatile.Read(ref location);
@@ -269,14 +262,7 @@ public sealed class MessagingTests(PlatformFixture fixture) : IAsyncLifetime
     /// <summary>Takes the first message off an error queue (once MassTransit has created it) and returns its MessageId.</summary>
     private static async Task<string?> WaitForErrorQueueMessageAsync(Uri broker, string queue)
     {
-        var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
-        var factory = new RabbitMQ.Client.ConnectionFactory
-        {
-            HostName = broker.Host,
-            Port = broker.Port,
-            UserName = credentials[0],
-            Password = credentials[1],
-        };
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = broker };
         await using var connection = await factory.CreateConnectionAsync();
         string? messageId = null;
         await WaitUntilAsync(async () =>

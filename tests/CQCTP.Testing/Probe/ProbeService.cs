@@ -171,17 +171,16 @@ public sealed class ProbeService : IAsyncDisposable
     public async Task<(Task<JobOutcome> Run, Action Release)> StartHeldJobAsync(DateTimeOffset scheduledFor)
     {
         var log = Host.Services.GetRequiredService<ProbeLog>();
-        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        log.JobHold = (entered, hold);
+        var hold = new Hold();
+        log.JobHold = hold;
         var run = RunJobAsync(scheduledFor);
-        await Task.WhenAny(entered.Task, run);
+        await Task.WhenAny(hold.Entered, run);
         return (run, Release);
 
         void Release()
         {
             log.JobHold = null;
-            hold.TrySetResult();
+            hold.Release();
         }
     }
 
@@ -192,15 +191,14 @@ public sealed class ProbeService : IAsyncDisposable
     public async Task<Action> HoldConsumerAsync()
     {
         var log = Host.Services.GetRequiredService<ProbeLog>();
-        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        log.ConsumerHold = (entered, hold);
+        var hold = new Hold();
+        log.ConsumerHold = hold;
         await ProduceAsync(HoldLabel);
-        await entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await hold.Entered.WaitAsync(TimeSpan.FromSeconds(60));
         return () =>
         {
             log.ConsumerHold = null;
-            hold.TrySetResult();
+            hold.Release();
         };
     }
 
@@ -245,11 +243,28 @@ internal sealed class ProbeLog
 {
     public ConcurrentQueue<(Guid ProbeId, long ConsumedTimestamp)> Consumed { get; } = new();
 
-    /// <summary>Set by a test: the job signals <c>Entered</c>, then waits for <c>Release</c>.</summary>
-    public (TaskCompletionSource Entered, TaskCompletionSource Release)? JobHold { get; set; }
+    /// <summary>Set by a test: the job waits in it.</summary>
+    public Hold? JobHold { get; set; }
 
-    /// <summary>Set by a test: the handler of a hold probe signals <c>Entered</c>, then waits for <c>Release</c>.</summary>
-    public (TaskCompletionSource Entered, TaskCompletionSource Release)? ConsumerHold { get; set; }
+    /// <summary>Set by a test: the handler of a hold probe waits in it.</summary>
+    public Hold? ConsumerHold { get; set; }
+}
+
+/// <summary>A point where the probe's code waits until a test releases it; <see cref="Entered"/> says it got there.</summary>
+internal sealed class Hold
+{
+    private readonly TaskCompletionSource entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Entered => entered.Task;
+
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        entered.TrySetResult();
+        await released.Task.WaitAsync(cancellationToken);
+    }
+
+    public void Release() => released.TrySetResult();
 }
 
 internal sealed class ProbeConsumer(ProbeDbContext db, ProbeLog log) : IEventConsumer<ProbeHappened>
@@ -261,10 +276,9 @@ internal sealed class ProbeConsumer(ProbeDbContext db, ProbeLog log) : IEventCon
             throw new InvalidOperationException("A poison probe: its handler always fails.");
         }
 
-        if (message.Label == ProbeService.HoldLabel && log.ConsumerHold is var (entered, release))
+        if (message.Label == ProbeService.HoldLabel && log.ConsumerHold is { } hold)
         {
-            entered.TrySetResult();
-            await release.Task.WaitAsync(cancellationToken);
+            await hold.WaitAsync(cancellationToken);
         }
 
         db.Effects.Add(new ProbeEffect
@@ -288,8 +302,7 @@ internal sealed class ProbeJob(ProbeDbContext db, IOutbox outbox, ProbeLog log) 
     {
         if (log.JobHold is { } hold)
         {
-            hold.Entered.TrySetResult();
-            await hold.Release.Task.WaitAsync(cancellationToken);
+            await hold.WaitAsync(cancellationToken);
         }
 
         await db.InTransactionAsync(async ct =>
