@@ -1,7 +1,7 @@
 using CQCTP.AppHost;
 using CQCTP.AppHost.LocalInfra;
+using CQCTP.Membership.Contracts;
 using CQCTP.ServiceDefaults;
-using CQCTP.ServiceDefaults.Security;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -10,6 +10,7 @@ var postgres = builder.AddLocalPostgres(ResourceNames.Postgres);
 var messaging = builder.AddLocalRabbitMQ(ResourceNames.Messaging);
 
 // Every consumer queue exists before any service publishes: RabbitMQ drops what reaches an exchange with no queue.
+// Each service's line below declares what it consumes (WithSubscription); this step declares those queues.
 var topology = builder.AddProject<Projects.CQCTP_Messaging_Topology>(ResourceNames.MessagingTopology)
     .WithReference(messaging).WaitFor(messaging);
 
@@ -17,13 +18,14 @@ var topology = builder.AddProject<Projects.CQCTP_Messaging_Topology>(ResourceNam
 var identity = builder.AddService<Projects.CQCTP_Identity_Api>(ResourceNames.IdentityApi,
     postgres.AddDatabase(ResourceNames.IdentityDb), messaging, topology);
 // Its admin API validates tokens like any service, with the keys it publishes itself.
-identity.WithEnvironment(PlatformAuthentication.AuthorityKey.Replace(":", "__", StringComparison.Ordinal),
+identity.WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(PlatformConfigurationKeys.AuthAuthority),
     identity.GetEndpoint("http"));
 
 var membership = builder.AddService<Projects.CQCTP_Membership_Api>(ResourceNames.MembershipApi,
     postgres.AddDatabase(ResourceNames.MembershipDb), messaging, topology).WithIdentity(identity);
 var concertation = builder.AddService<Projects.CQCTP_Concertation_Api>(ResourceNames.ConcertationApi,
-    postgres.AddDatabase(ResourceNames.ConcertationDb), messaging, topology).WithIdentity(identity);
+    postgres.AddDatabase(ResourceNames.ConcertationDb), messaging, topology).WithIdentity(identity)
+    .WithSubscription<OrganizationRegistered>("member-organizations", topology);
 var knowledge = builder.AddService<Projects.CQCTP_Knowledge_Api>(ResourceNames.KnowledgeApi,
     postgres.AddDatabase(ResourceNames.KnowledgeDb), messaging, topology).WithIdentity(identity);
 var funding = builder.AddService<Projects.CQCTP_Funding_Api>(ResourceNames.FundingApi,

@@ -1,5 +1,5 @@
 using CQCTP.AppHost.LocalInfra;
-using CQCTP.ServiceDefaults.Security;
+using CQCTP.ServiceDefaults;
 
 namespace CQCTP.AppHost;
 
@@ -33,5 +33,25 @@ internal static class ServiceResources
     /// <summary>The issuer URL that the identity service writes into tokens and every validator expects.</summary>
     public static IResourceBuilder<ProjectResource> WithTokenIssuer(this IResourceBuilder<ProjectResource> resource,
         EndpointReference issuer) =>
-        resource.WithEnvironment(PlatformAuthentication.IssuerKey.Replace(":", "__", StringComparison.Ordinal), issuer);
+        resource.WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(PlatformConfigurationKeys.AuthIssuer), issuer);
+
+    /// <summary>
+    /// Declares that this service consumes <typeparamref name="TMessage"/> as <paramref name="consumer"/>: the topology
+    /// step creates its queue <c>{service}-{consumer}</c> before anything is published, and the service is allowed to
+    /// register the consumer (it refuses one it was not declared).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithSubscription<TMessage>(
+        this IResourceBuilder<ProjectResource> service, string consumer, IResourceBuilder<ProjectResource> topology)
+    {
+        var name = service.Resource.Name;
+        var serviceName = name.EndsWith("-api", StringComparison.Ordinal) ? name[..^"-api".Length] : name;
+        var exchange = EventSubscriptions.ExchangeName(typeof(TMessage));
+        var queue = EventSubscriptions.QueueName(serviceName, consumer);
+        topology.WithEnvironment(Variable(EventSubscriptions.Key(EventSubscriptions.TopologySection, queue, typeof(TMessage))),
+            exchange);
+        return service.WithEnvironment(
+            Variable(EventSubscriptions.Key(EventSubscriptions.ServiceSection, consumer, typeof(TMessage))), exchange);
+    }
+
+    private static string Variable(string key) => PlatformConfigurationKeys.AsEnvironmentVariable(key);
 }

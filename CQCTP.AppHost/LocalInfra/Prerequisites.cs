@@ -21,5 +21,3 @@ public static class Prerequisites
             .Select(dir => Path.Combine(dir, executable))
             .FirstOrDefault(File.Exists);
 }
-
-public sealed class MissingPrerequisiteException(string message) : Exception(message);

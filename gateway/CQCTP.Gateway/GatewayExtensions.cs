@@ -1,4 +1,4 @@
-using CQCTP.ServiceDefaults.Problems;
+using CQCTP.ApiConventions.Problems;
 using Scalar.AspNetCore;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;

@@ -1,29 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
-using CQCTP.ServiceDefaults.Problems;
-using CQCTP.ServiceDefaults.Security;
+using CQCTP.ApiConventions.Problems;
+using CQCTP.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Yarp.ReverseProxy.Transforms;
 
 namespace CQCTP.Gateway;
-
-/// <summary>A fixed window: so many requests per window and partition.</summary>
-public sealed class FixedWindowLimit
-{
-    public int PermitLimit { get; set; }
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
-}
-
-/// <summary>The gateway's abuse limits (section <c>RateLimits</c>); a benchmark profile may raise them.</summary>
-public sealed class RateLimitSettings
-{
-    public FixedWindowLimit PerClient { get; set; } = new() { PermitLimit = 600 };
-    public FixedWindowLimit Anonymous { get; set; } = new() { PermitLimit = 120 };
-    public FixedWindowLimit AnonymousWrite { get; set; } = new() { PermitLimit = 10 };
-    public FixedWindowLimit Token { get; set; } = new() { PermitLimit = 60 };
-}
 
 /// <summary>
 /// The edge's share of access control: token validation per API, a named policy per route (anything else denied),

@@ -1,8 +1,12 @@
+using CQCTP.ApiConventions;
 using CQCTP.Gateway;
+using CQCTP.Security;
+using CQCTP.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddHttpConventions();
 builder.AddGateway();
 builder.AddGatewaySecurity();
 
@@ -16,6 +20,11 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseRequestTimeouts();
 app.MapDefaultEndpoints();
+if (app.Environment.IsEnvironment(PlatformEnvironments.Testing))
+{
+    app.MapEndpointPolicyReport();
+}
+
 app.MapApiReference();
 app.MapGatewayProxy();
 

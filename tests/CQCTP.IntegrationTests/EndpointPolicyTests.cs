@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using CQCTP.Security;
 using CQCTP.ServiceDefaults;
-using CQCTP.ServiceDefaults.Security;
 
 namespace CQCTP.IntegrationTests;
 

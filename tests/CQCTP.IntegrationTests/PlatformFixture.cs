@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using CQCTP.Security;
 using CQCTP.ServiceDefaults;
-using CQCTP.ServiceDefaults.Security;
 
 namespace CQCTP.IntegrationTests;
 
@@ -39,22 +39,4 @@ public class PlatformFixture : IAsyncLifetime
             await instance.DisposeAsync();
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
-{
-    public const string Name = "platform";
-}
-
-/// <summary>A platform of its own, started with demo data, for tests that stop the broker or count seeded events.</summary>
-public sealed class SeededPlatformFixture : PlatformFixture
-{
-    protected override bool SeedDemoData => true;
-}
-
-[CollectionDefinition(Name)]
-public sealed class SeededPlatformCollection : ICollectionFixture<SeededPlatformFixture>
-{
-    public const string Name = "seeded-platform";
 }

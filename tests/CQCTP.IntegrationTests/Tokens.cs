@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using CQCTP.ServiceDefaults.Security;
+using CQCTP.Security;
 
 namespace CQCTP.IntegrationTests;
 

@@ -1,6 +1,7 @@
+using CQCTP.Concertation.Api.Consumers;
 using CQCTP.Concertation.Api.Data;
+using CQCTP.Membership.Contracts;
 using CQCTP.Messaging.Outbox;
-using CQCTP.Messaging.Topology;
 using CQCTP.ServiceDefaults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -45,10 +46,10 @@ public sealed class BusRegistrationTests
         var builder = NewBuilder();
 
         var error = Assert.Throws<InvalidOperationException>(() => builder.AddPlatformMessaging<ConcertationDbContext>(
-            "concertation", ResourceNames.ConcertationDb, m => m.Consume<Membership.Contracts.OrganizationRegistered,
-                Concertation.Api.Consumers.MemberOrganizationsProjection>("not-declared")));
+            "concertation", ResourceNames.ConcertationDb, m => m.Consume<OrganizationRegistered,
+                MemberOrganizationsProjection>("not-declared")));
 
-        Assert.Contains(nameof(EventSubscriptions), error.Message, StringComparison.Ordinal);
+        Assert.Contains(".WithSubscription<OrganizationRegistered>(\"not-declared\")", error.Message, StringComparison.Ordinal);
     }
 
     private static ServiceProvider BuildServiceProvider()
@@ -56,8 +57,8 @@ public sealed class BusRegistrationTests
         var builder = NewBuilder();
         builder.Services.AddDbContext<ConcertationDbContext>(o => o.UseNpgsql("Host=localhost"));
         builder.AddPlatformMessaging<ConcertationDbContext>("concertation", ResourceNames.ConcertationDb, m => m
-            .Consume<Membership.Contracts.OrganizationRegistered, Concertation.Api.Consumers.MemberOrganizationsProjection>(
-                Concertation.Api.Consumers.MemberOrganizationsProjection.Consumer));
+            .Consume<OrganizationRegistered, MemberOrganizationsProjection>(
+                MemberOrganizationsProjection.Consumer));
         return builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -68,6 +69,9 @@ public sealed class BusRegistrationTests
         {
             [$"ConnectionStrings:{ResourceNames.ConcertationDb}"] = "Host=localhost;Database=nowhere",
             [$"ConnectionStrings:{ResourceNames.Messaging}"] = "amqp://user:secret@localhost:5672",
+            // What the AppHost declares for Concertation (WithSubscription).
+            [EventSubscriptions.Key(EventSubscriptions.ServiceSection, MemberOrganizationsProjection.Consumer,
+                typeof(OrganizationRegistered))] = EventSubscriptions.ExchangeName(typeof(OrganizationRegistered)),
         });
         return builder;
     }

@@ -1,5 +1,7 @@
+using CQCTP.ApiConventions;
 using CQCTP.Concertation.Api.Endpoints;
 using CQCTP.Concertation.Api.Extensions;
+using CQCTP.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,8 +11,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseHttpConventions();
-app.MapDefaultEndpoints();
-app.MapApiDocumentation(ConcertationApi.Service);
+app.MapPlatformEndpoints(ConcertationApi.Service);
 app.MapMemberOrganizationsEndpoints();
 
 app.Run();

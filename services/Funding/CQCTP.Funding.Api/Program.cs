@@ -1,4 +1,6 @@
+using CQCTP.ApiConventions;
 using CQCTP.Funding.Api.Extensions;
+using CQCTP.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,7 +10,6 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseHttpConventions();
-app.MapDefaultEndpoints();
-app.MapApiDocumentation(FundingApi.Service);
+app.MapPlatformEndpoints(FundingApi.Service);
 
 app.Run();

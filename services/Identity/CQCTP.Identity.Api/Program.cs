@@ -1,5 +1,7 @@
+using CQCTP.ApiConventions;
 using CQCTP.Identity.Api.Endpoints;
 using CQCTP.Identity.Api.Extensions;
+using CQCTP.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,8 +11,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseHttpConventions();
-app.MapDefaultEndpoints();
-app.MapApiDocumentation(IdentityApi.Service);
+app.MapPlatformEndpoints(IdentityApi.Service);
 app.MapTokenEndpoint();
 app.MapClientsEndpoints();
 

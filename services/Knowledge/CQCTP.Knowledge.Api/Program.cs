@@ -1,4 +1,6 @@
+using CQCTP.ApiConventions;
 using CQCTP.Knowledge.Api.Extensions;
+using CQCTP.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,7 +10,6 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseHttpConventions();
-app.MapDefaultEndpoints();
-app.MapApiDocumentation(KnowledgeApi.Service);
+app.MapPlatformEndpoints(KnowledgeApi.Service);
 
 app.Run();

@@ -1,5 +1,7 @@
+using CQCTP.ApiConventions;
 using CQCTP.Membership.Api.Endpoints;
 using CQCTP.Membership.Api.Extensions;
+using CQCTP.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,8 +11,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseHttpConventions();
-app.MapDefaultEndpoints();
-app.MapApiDocumentation(MembershipApi.Service);
+app.MapPlatformEndpoints(MembershipApi.Service);
 app.MapOrganizationsEndpoints();
 
 app.Run();

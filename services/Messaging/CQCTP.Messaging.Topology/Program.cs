@@ -4,18 +4,23 @@ using CQCTP.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
 
 // Runs once before the services start (they WaitForCompletion on it): every consumer queue and binding exists before
-// any outbox relay publishes, so a fresh broker drops nothing. Declarations are idempotent; reruns are harmless.
+// any outbox relay publishes, so a fresh broker drops nothing. The AppHost hands it what each service declared it
+// consumes (Topology:Queues:{queue}:{event type} = exchange). Declarations are idempotent; reruns are harmless.
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
 var broker = configuration.GetConnectionString(ResourceNames.Messaging)
     ?? throw new InvalidOperationException($"Connection string '{ResourceNames.Messaging}' is missing.");
+var bindings = configuration.GetSection(EventSubscriptions.TopologySection).GetChildren()
+    .SelectMany(queue => queue.GetChildren().Select(exchange => new QueueBinding(queue.Key, exchange.Value ?? "")))
+    .Where(binding => binding.Exchange.Length > 0)
+    .ToList();
 using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 var started = Stopwatch.StartNew();
 
-await TopologyDeployer.DeployAsync(new Uri(broker), EventSubscriptions.All, timeout.Token);
+await TopologyDeployer.DeployAsync(new Uri(broker), bindings, timeout.Token);
 
-foreach (var subscription in EventSubscriptions.All)
+foreach (var binding in bindings)
 {
-    Console.WriteLine($"{subscription.Exchange} -> {subscription.Queue}");
+    Console.WriteLine($"{binding.Exchange} -> {binding.Queue}");
 }
 
-Console.WriteLine($"Topology of {EventSubscriptions.All.Count} subscription(s) deployed in {started.ElapsedMilliseconds} ms");
+Console.WriteLine($"Topology of {bindings.Count} subscription(s) deployed in {started.ElapsedMilliseconds} ms");

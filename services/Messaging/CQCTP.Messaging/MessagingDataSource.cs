@@ -1,4 +1,4 @@
-using CQCTP.ServiceDefaults.Data;
+using CQCTP.ApiConventions.Data;
 using Npgsql;
 
 namespace CQCTP.Messaging;

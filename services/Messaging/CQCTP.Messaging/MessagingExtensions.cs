@@ -1,7 +1,5 @@
-using CQCTP.Messaging.Inbox;
 using CQCTP.Messaging.Jobs;
 using CQCTP.Messaging.Outbox;
-using CQCTP.Messaging.Topology;
 using CQCTP.ServiceDefaults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +22,10 @@ public static class MessagingExtensions
         where TContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var messaging = new MessagingBuilder<TContext>(service, builder.Services);
+        var declared = builder.Configuration.GetSection(EventSubscriptions.ServiceSection).GetChildren()
+            .SelectMany(consumer => consumer.GetChildren().Select(e => (Consumer: consumer.Key, Exchange: e.Value ?? "")))
+            .ToHashSet();
+        var messaging = new MessagingBuilder<TContext>(service, builder.Services, declared);
         configure?.Invoke(messaging);
 
         var database = builder.Configuration.GetConnectionString(databaseResource)
@@ -89,63 +90,5 @@ public static class MessagingExtensions
         services.AddSingleton<IScheduledJobRunner>(sp => sp.GetRequiredService<ScheduledJobRunner>());
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledJobRunner>());
         return builder;
-    }
-}
-
-/// <summary>Declares a service's consumers and jobs.</summary>
-public sealed class MessagingBuilder<TContext> where TContext : DbContext
-{
-    private readonly List<ConsumerRegistration> consumers = [];
-
-    internal MessagingBuilder(string service, IServiceCollection services)
-    {
-        Service = service;
-        Services = services;
-    }
-
-    public string Service { get; }
-    public IServiceCollection Services { get; }
-    internal IReadOnlyList<ConsumerRegistration> Consumers => consumers;
-
-    /// <summary>Consumes <typeparamref name="TMessage"/> through the inbox, on the queue declared in <see cref="EventSubscriptions"/>.</summary>
-    public MessagingBuilder<TContext> Consume<TMessage, THandler>(string consumer)
-        where TMessage : class
-        where THandler : class, IEventConsumer<TMessage> =>
-        Consume<TMessage, THandler>(EventSubscriptions.For(Service, consumer, typeof(TMessage)));
-
-    /// <summary>For a subscription outside the platform's list (tests, benchmarks): its queue is bound when the bus starts.</summary>
-    public MessagingBuilder<TContext> Consume<TMessage, THandler>(EventSubscription subscription)
-        where TMessage : class
-        where THandler : class, IEventConsumer<TMessage>
-    {
-        ArgumentNullException.ThrowIfNull(subscription);
-        Services.AddScoped<THandler>();
-        Services.AddSingleton(new InboxConsumerName<THandler>(subscription.Queue));
-        Services.AddSingleton<InboxBatcher<TContext, TMessage, THandler>>();
-        consumers.Add(new ConsumerRegistration(subscription, typeof(InboxConsumer<TContext, TMessage, THandler>)));
-        return this;
-    }
-
-    /// <summary>A scheduled job, resolved in its own scope for each run.</summary>
-    public MessagingBuilder<TContext> AddJob<TJob>() where TJob : class, IScheduledJob
-    {
-        Services.AddScoped<IScheduledJob, TJob>();
-        return this;
-    }
-
-    internal sealed record ConsumerRegistration(EventSubscription Subscription, Type ConsumerType);
-}
-
-public static class BrokerCredentials
-{
-    /// <summary>Takes the user name and password from an <c>amqp://user:password@host:port</c> connection string.</summary>
-    public static void UseCredentialsOf(this IRabbitMqHostConfigurator host, Uri broker)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        ArgumentNullException.ThrowIfNull(broker);
-        // Generated passwords are percent-encoded in the URI.
-        var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
-        host.Username(credentials[0]);
-        host.Password(credentials.ElementAtOrDefault(1) ?? "");
     }
 }

@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using CQCTP.ApiConventions.Data;
 using CQCTP.Messaging;
-using CQCTP.Messaging.Inbox;
 using CQCTP.Messaging.Jobs;
 using CQCTP.Messaging.Outbox;
 using CQCTP.Messaging.Topology;
 using CQCTP.ServiceDefaults;
-using CQCTP.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -207,118 +206,5 @@ public sealed class ProbeService : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await Host.StopAsync(timeout.Token);
         Host.Dispose();
-    }
-}
-
-public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : DbContext(options)
-{
-    public DbSet<ProbeNote> Notes => Set<ProbeNote>();
-    public DbSet<ProbeEffect> Effects => Set<ProbeEffect>();
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.Entity<ProbeNote>().ToTable("probe_notes");
-        modelBuilder.Entity<ProbeEffect>().ToTable("probe_effects");
-        modelBuilder.AddMessagingTables();
-    }
-}
-
-/// <summary>The producer's "change": committed (or rolled back) with the outbox row.</summary>
-public sealed class ProbeNote
-{
-    public Guid Id { get; init; }
-    public required string Label { get; init; }
-}
-
-/// <summary>The consumer's effect: one row per handled delivery, so a duplicate effect would show as two rows.</summary>
-public sealed class ProbeEffect
-{
-    public Guid Id { get; init; }
-    public Guid ProbeId { get; init; }
-    public Guid MessageId { get; init; }
-    public required string Label { get; init; }
-}
-
-internal sealed class ProbeLog
-{
-    public ConcurrentQueue<(Guid ProbeId, long ConsumedTimestamp)> Consumed { get; } = new();
-
-    /// <summary>Set by a test: the job waits in it.</summary>
-    public Hold? JobHold { get; set; }
-
-    /// <summary>Set by a test: the handler of a hold probe waits in it.</summary>
-    public Hold? ConsumerHold { get; set; }
-}
-
-/// <summary>A point where the probe's code waits until a test releases it; <see cref="Entered"/> says it got there.</summary>
-internal sealed class Hold
-{
-    private readonly TaskCompletionSource entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public Task Entered => entered.Task;
-
-    public async Task WaitAsync(CancellationToken cancellationToken)
-    {
-        entered.TrySetResult();
-        await released.Task.WaitAsync(cancellationToken);
-    }
-
-    public void Release() => released.TrySetResult();
-}
-
-internal sealed class ProbeConsumer(ProbeDbContext db, ProbeLog log) : IEventConsumer<ProbeHappened>
-{
-    public async Task HandleAsync(ProbeHappened message, EventContext context, CancellationToken cancellationToken)
-    {
-        if (message.Label == ProbeService.PoisonLabel)
-        {
-            throw new InvalidOperationException("A poison probe: its handler always fails.");
-        }
-
-        if (message.Label == ProbeService.HoldLabel && log.ConsumerHold is { } hold)
-        {
-            await hold.WaitAsync(cancellationToken);
-        }
-
-        db.Effects.Add(new ProbeEffect
-        {
-            Id = Guid.CreateVersion7(),
-            ProbeId = message.ProbeId,
-            MessageId = context.MessageId,
-            Label = message.Label,
-        });
-        log.Consumed.Enqueue((message.ProbeId, Stopwatch.GetTimestamp()));
-    }
-}
-
-/// <summary>A daily job whose event must fire once per local date, however many times it runs.</summary>
-internal sealed class ProbeJob(ProbeDbContext db, IOutbox outbox, ProbeLog log) : IScheduledJob
-{
-    public string Name => ProbeService.JobName;
-    public string Schedule => "0 3 * * *";
-
-    public async Task RunAsync(JobContext context, CancellationToken cancellationToken)
-    {
-        if (log.JobHold is { } hold)
-        {
-            await hold.WaitAsync(cancellationToken);
-        }
-
-        await db.InTransactionAsync(async ct =>
-        {
-            var key = $"daily:{context.LocalDate:yyyy-MM-dd}";
-            if (await context.ClaimOnceAsync(db, key, ct))
-            {
-                outbox.Add(new ProbeHappened
-                {
-                    ProbeId = Guid.CreateVersion7(),
-                    Label = $"job:{context.LocalDate:yyyy-MM-dd}",
-                    ProducedTimestamp = Stopwatch.GetTimestamp(),
-                });
-            }
-
-            return key;
-        }, cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ namespace CQCTP.Concertation.Api.Consumers;
 public sealed class MemberOrganizationsProjection(ConcertationDbContext db, TimeProvider clock)
     : IEventConsumer<OrganizationRegistered>
 {
-    /// <summary>The consumer's name in <c>EventSubscriptions</c>: queue <c>concertation-member-organizations</c>.</summary>
+    /// <summary>The consumer's name, declared on this service's line in the AppHost: queue <c>concertation-member-organizations</c>.</summary>
     public const string Consumer = "member-organizations";
 
     public async Task HandleAsync(OrganizationRegistered message, EventContext context, CancellationToken cancellationToken)

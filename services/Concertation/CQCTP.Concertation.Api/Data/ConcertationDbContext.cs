@@ -1,6 +1,6 @@
+using CQCTP.ApiConventions.Data;
 using CQCTP.Concertation.Api.Domain;
 using CQCTP.Messaging;
-using CQCTP.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CQCTP.Concertation.Api.Data;

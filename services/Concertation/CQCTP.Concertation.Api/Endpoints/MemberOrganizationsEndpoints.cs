@@ -1,6 +1,6 @@
+using CQCTP.ApiConventions.Http;
 using CQCTP.Concertation.Api.Data;
-using CQCTP.ServiceDefaults.Http;
-using CQCTP.ServiceDefaults.Security;
+using CQCTP.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,12 +33,3 @@ public static class MemberOrganizationsEndpoints
         return TypedResults.Ok(result);
     }
 }
-
-/// <summary>A member organization with its membership status as Membership last reported it.</summary>
-public sealed record MemberOrganizationSummary(
-    Guid OrganizationId,
-    string LegalName,
-    string? CommonName,
-    string? RegionCode,
-    string MembershipStatus,
-    DateTimeOffset StatusReportedAt);

@@ -1,9 +1,10 @@
+using CQCTP.ApiConventions;
 using CQCTP.Concertation.Api.Consumers;
 using CQCTP.Concertation.Api.Data;
 using CQCTP.Membership.Contracts;
 using CQCTP.Messaging;
+using CQCTP.Security;
 using CQCTP.ServiceDefaults;
-using CQCTP.ServiceDefaults.Security;
 
 namespace CQCTP.Concertation.Api.Extensions;
 

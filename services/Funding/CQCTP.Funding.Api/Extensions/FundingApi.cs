@@ -1,7 +1,8 @@
+using CQCTP.ApiConventions;
 using CQCTP.Funding.Api.Data;
 using CQCTP.Messaging;
+using CQCTP.Security;
 using CQCTP.ServiceDefaults;
-using CQCTP.ServiceDefaults.Security;
 
 namespace CQCTP.Funding.Api.Extensions;
 

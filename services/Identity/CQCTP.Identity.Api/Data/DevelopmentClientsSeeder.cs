@@ -1,6 +1,7 @@
+using CQCTP.ApiConventions.Data;
 using CQCTP.Identity.Api.Domain;
-using CQCTP.ServiceDefaults.Data;
-using CQCTP.ServiceDefaults.Security;
+using CQCTP.Identity.Api.Endpoints;
+using CQCTP.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CQCTP.Identity.Api.Data;
@@ -23,7 +24,7 @@ internal sealed class DevelopmentClientsSeeder(TimeProvider clock) : IDbSeeder<I
         foreach (var (id, name, kind, organization) in clients.Where(c => !existing.Contains(c.Id)))
         {
             // Only missing clients: a rotation or revocation made while developing survives a restart.
-            context.Clients.Add(Client.Register(id, name, kind, Client.AllowedScopes(kind), organization,
+            context.Clients.Add(Client.Register(id, name, kind, ClientScopes.AllowedFor(kind), organization,
                 DevelopmentClients.SecretOf(id), now));
         }
 

@@ -1,5 +1,5 @@
+using CQCTP.ApiConventions.Data;
 using CQCTP.Identity.Api.Domain;
-using CQCTP.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CQCTP.Identity.Api.Data;

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using CQCTP.Identity.Api.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using OpenIddict.Server;
 
 namespace CQCTP.Identity.Api.Data;
 
@@ -48,10 +46,4 @@ internal sealed class SigningKeyStore(IServiceScopeFactory scopes, TimeProvider 
 
     private static Task<SigningKey?> NewestAsync(IdentityDbContext db, CancellationToken cancellationToken) =>
         db.SigningKeys.AsNoTracking().OrderByDescending(k => k.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-}
-
-internal sealed class ConfigureSigningKey(SigningKeyStore store) : IConfigureOptions<OpenIddictServerOptions>
-{
-    public void Configure(OpenIddictServerOptions options) =>
-        options.SigningCredentials.Add(new SigningCredentials(store.Key, SecurityAlgorithms.RsaSha256));
 }

@@ -2,19 +2,6 @@ using System.Security.Cryptography;
 
 namespace CQCTP.Identity.Api.Domain;
 
-/// <summary>What a client is for; it bounds the scopes the client may hold.</summary>
-public enum ClientKind
-{
-    /// <summary>The staff back office's server: every scope but the portal's.</summary>
-    Staff,
-
-    /// <summary>A member organization's portal: its own organization only.</summary>
-    Portal,
-
-    /// <summary>A partner integrator: read scopes without personal fields.</summary>
-    Integrator,
-}
-
 /// <summary>A server-side OAuth 2.0 client (client credentials grant) and its secrets.</summary>
 public sealed class Client
 {
@@ -35,14 +22,6 @@ public sealed class Client
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
     public IReadOnlyList<ClientSecret> Secrets => secrets;
-
-    public static IReadOnlyList<string> AllowedScopes(ClientKind kind) => kind switch
-    {
-        ClientKind.Staff => ServiceDefaults.Security.Scopes.Staff,
-        ClientKind.Portal => ServiceDefaults.Security.Scopes.Portal,
-        ClientKind.Integrator => ServiceDefaults.Security.Scopes.Integrator,
-        _ => [],
-    };
 
     /// <summary>Registers a client with the given (or a newly generated) secret; the secret is never stored, only its hash.</summary>
     public static Client Register(string clientId, string displayName, ClientKind kind, IEnumerable<string> scopes,
@@ -98,56 +77,4 @@ public sealed class Client
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-}
-
-/// <summary>One secret of a client, kept as a salted PBKDF2 hash.</summary>
-public sealed class ClientSecret
-{
-    private const int Iterations = 100_000;
-    private const int HashSize = 32;
-
-    private ClientSecret()
-    {
-    }
-
-    public Guid Id { get; private set; }
-    public string ClientId { get; private set; } = "";
-    public byte[] Salt { get; private set; } = [];
-    public byte[] Hash { get; private set; } = [];
-    public int HashIterations { get; private set; }
-    public DateTimeOffset CreatedAt { get; private set; }
-    public DateTimeOffset? ExpiresAt { get; private set; }
-    public DateTimeOffset? RevokedAt { get; private set; }
-
-    internal static ClientSecret Create(string clientId, string secret, DateTimeOffset now)
-    {
-        var salt = RandomNumberGenerator.GetBytes(16);
-        return new ClientSecret
-        {
-            Id = Guid.CreateVersion7(now),
-            ClientId = clientId,
-            Salt = salt,
-            HashIterations = Iterations,
-            Hash = Derive(secret, salt, Iterations),
-            CreatedAt = now,
-        };
-    }
-
-    public bool IsValidAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || now < ExpiresAt);
-
-    internal bool Matches(string secret) =>
-        CryptographicOperations.FixedTimeEquals(Derive(secret, Salt, HashIterations), Hash);
-
-    internal void ExpireAt(DateTimeOffset at)
-    {
-        if (ExpiresAt is null || at < ExpiresAt)
-        {
-            ExpiresAt = at;
-        }
-    }
-
-    internal void Revoke(DateTimeOffset now) => RevokedAt ??= now;
-
-    private static byte[] Derive(string secret, byte[] salt, int iterations) =>
-        Rfc2898DeriveBytes.Pbkdf2(secret, salt, iterations, HashAlgorithmName.SHA256, HashSize);
 }

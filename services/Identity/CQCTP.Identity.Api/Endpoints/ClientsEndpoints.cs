@@ -1,47 +1,13 @@
-using System.ComponentModel.DataAnnotations;
+using CQCTP.ApiConventions.Http;
+using CQCTP.ApiConventions.Problems;
 using CQCTP.Identity.Api.Data;
 using CQCTP.Identity.Api.Domain;
-using CQCTP.ServiceDefaults.Http;
-using CQCTP.ServiceDefaults.Problems;
-using CQCTP.ServiceDefaults.Security;
+using CQCTP.Primitives;
+using CQCTP.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CQCTP.Identity.Api.Endpoints;
-
-/// <summary>Registers a client. <c>scopes</c> defaults to everything the kind allows; a portal needs its organization.</summary>
-public sealed record RegisterClientRequest
-{
-    [Required]
-    [RegularExpression("^[a-z0-9][a-z0-9-]{2,99}$")]
-    public string ClientId { get; init; } = "";
-
-    [Required]
-    [MaxLength(200)]
-    public string DisplayName { get; init; } = "";
-
-    public ClientKind Kind { get; init; }
-
-    public IReadOnlyList<string>? Scopes { get; init; }
-
-    public Guid? OrganizationId { get; init; }
-}
-
-public sealed record ClientResponse(string ClientId, string DisplayName, ClientKind Kind, IReadOnlyList<string> Scopes,
-    Guid? OrganizationId, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, IReadOnlyList<SecretResponse> Secrets)
-{
-    public static ClientResponse From(Client c) =>
-        new(c.ClientId, c.DisplayName, c.Kind, c.Scopes, c.OrganizationId, c.CreatedAt, c.RevokedAt,
-            [.. c.Secrets.OrderBy(s => s.CreatedAt).Select(SecretResponse.From)]);
-}
-
-/// <summary>A secret's metadata; its value is shown once, when issued, and never stored.</summary>
-public sealed record SecretResponse(Guid Id, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)
-{
-    public static SecretResponse From(ClientSecret s) => new(s.Id, s.CreatedAt, s.ExpiresAt, s.RevokedAt);
-}
-
-public sealed record IssuedSecretResponse(string ClientId, Guid SecretId, string ClientSecret, ClientResponse Client);
 
 /// <summary>The admin API (<c>identity.admin</c>): register clients, rotate and revoke their secrets, revoke clients.</summary>
 public static class ClientsEndpoints
@@ -82,7 +48,7 @@ public static class ClientsEndpoints
     public static async Task<Results<Created<IssuedSecretResponse>, ProblemHttpResult>> Register(
         RegisterClientRequest request, IdentityDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var allowed = Client.AllowedScopes(request.Kind);
+        var allowed = ClientScopes.AllowedFor(request.Kind);
         var scopes = request.Scopes ?? allowed;
         if (scopes.FirstOrDefault(s => !allowed.Contains(s)) is { } refused)
         {

@@ -1,8 +1,9 @@
+using CQCTP.ApiConventions;
+using CQCTP.ApiConventions.Data;
 using CQCTP.Identity.Api.Data;
 using CQCTP.Identity.Api.Endpoints;
+using CQCTP.Security;
 using CQCTP.ServiceDefaults;
-using CQCTP.ServiceDefaults.Data;
-using CQCTP.ServiceDefaults.Security;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 

@@ -1,5 +1,5 @@
+using CQCTP.ApiConventions.Data;
 using CQCTP.Messaging;
-using CQCTP.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CQCTP.Knowledge.Api.Data;

@@ -1,7 +1,8 @@
+using CQCTP.ApiConventions;
 using CQCTP.Knowledge.Api.Data;
 using CQCTP.Messaging;
+using CQCTP.Security;
 using CQCTP.ServiceDefaults;
-using CQCTP.ServiceDefaults.Security;
 
 namespace CQCTP.Knowledge.Api.Extensions;
 

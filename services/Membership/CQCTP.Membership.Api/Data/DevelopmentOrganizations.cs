@@ -1,8 +1,8 @@
+using CQCTP.ApiConventions.Data;
 using CQCTP.Membership.Api.Domain;
 using CQCTP.Messaging.Outbox;
-using CQCTP.ServiceDefaults.Data;
-using CQCTP.ServiceDefaults.Http;
-using CQCTP.ServiceDefaults.Security;
+using CQCTP.Primitives;
+using CQCTP.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CQCTP.Membership.Api.Data;

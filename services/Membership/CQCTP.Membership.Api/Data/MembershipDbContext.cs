@@ -1,6 +1,6 @@
+using CQCTP.ApiConventions.Data;
 using CQCTP.Membership.Api.Domain;
 using CQCTP.Messaging;
-using CQCTP.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CQCTP.Membership.Api.Data;

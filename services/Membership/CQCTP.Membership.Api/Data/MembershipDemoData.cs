@@ -1,7 +1,7 @@
+using CQCTP.ApiConventions.Data;
 using CQCTP.Membership.Api.Domain;
 using CQCTP.Messaging.Outbox;
-using CQCTP.ServiceDefaults.Data;
-using CQCTP.ServiceDefaults.Http;
+using CQCTP.Primitives;
 using Microsoft.EntityFrameworkCore;
 
 namespace CQCTP.Membership.Api.Data;

@@ -1,10 +1,13 @@
-using CQCTP.ServiceDefaults.Http;
+using CQCTP.Primitives;
 
 namespace CQCTP.Membership.Api.Domain;
 
 /// <summary>A member (or applicant) organization of the coalition. Its contact details are public by nature.</summary>
 public sealed class Organization : IVersioned
 {
+    /// <summary>The <c>rule</c> of the 409 a transition the current status does not allow answers with.</summary>
+    public const string IllegalTransition = "illegal-transition";
+
     private Organization()
     {
     }
@@ -50,12 +53,15 @@ public sealed class Organization : IVersioned
         UpdatedAt = now;
     }
 
-    /// <summary>Admits a pending organization as an active member. The full status workflow comes with the membership issue.</summary>
+    /// <summary>Admits a pending organization as an active member.</summary>
+    /// <exception cref="DomainException"><c>illegal-transition</c> (409) unless the organization is pending.</exception>
     public void Activate(DateTimeOffset now)
     {
         if (Status != MembershipStatus.Pending)
         {
-            throw new InvalidOperationException($"Only a pending organization can be activated (status: {Status}).");
+            throw DomainException.Conflict(IllegalTransition, new Localized(
+                $"Seule une organisation en attente peut devenir membre active (statut actuel : {Status}).",
+                $"Only a pending organization can become an active member (current status: {Status})."));
         }
 
         Status = MembershipStatus.Active;
@@ -67,22 +73,4 @@ public sealed class Organization : IVersioned
         string.Join(' ', legalName.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-public sealed record OrganizationDetails(
-    string LegalName,
-    string? CommonName,
-    string? RegionCode,
-    string? PublicEmail,
-    string? Website,
-    BilingualText? Description);
-
-/// <summary>Where an organization stands in the coalition (statut de membre).</summary>
-public enum MembershipStatus
-{
-    Pending,
-    Active,
-    Suspended,
-    Lapsed,
-    Withdrawn,
 }

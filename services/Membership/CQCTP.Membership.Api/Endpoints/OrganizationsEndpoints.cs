@@ -1,15 +1,13 @@
 using System.Security.Claims;
 using System.Text.Json;
+using CQCTP.ApiConventions.Http;
+using CQCTP.ApiConventions.Problems;
 using CQCTP.Membership.Api.Data;
 using CQCTP.Membership.Api.Domain;
 using CQCTP.Membership.Api.Extensions;
 using CQCTP.Messaging.Outbox;
-using CQCTP.Messaging.Privacy;
-using CQCTP.ServiceDefaults.Http;
-using CQCTP.ServiceDefaults.Json;
-using CQCTP.ServiceDefaults.Problems;
-using CQCTP.ServiceDefaults.Security;
-using CQCTP.ServiceDefaults.Validation;
+using CQCTP.Primitives;
+using CQCTP.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -73,11 +71,7 @@ public static class OrganizationsEndpoints
         [AsParameters] PageQuery page, MembershipDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken,
         [FromQuery] string? search = null)
     {
-        var query = db.Organizations.AsNoTracking();
-        if (OnlyOwn(user, Scopes.MembershipRead) is { } own)
-        {
-            query = query.Where(o => o.Id == own);
-        }
+        var query = db.Organizations.AsNoTracking().VisibleTo(user, Scopes.MembershipRead, o => o.Id);
 
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -96,16 +90,14 @@ public static class OrganizationsEndpoints
         Guid id, MembershipDbContext db, HttpContext context, CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (organization is null || !MayAccess(context.User, Scopes.MembershipRead, id))
+        if (organization is null || !context.User.MayAccessOrganization(Scopes.MembershipRead, id))
         {
             return ApiProblems.NotFound();
         }
 
-        var etag = Preconditions.ETag(organization.Version);
-        context.Response.Headers.ETag = etag;
-        if (context.Request.Headers.IfNoneMatch.Contains(etag))
+        if (Preconditions.CheckIfNoneMatch(context, organization.Version) is { } notModified)
         {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            return notModified;
         }
 
         return TypedResults.Ok(OrganizationResponse.From(organization));
@@ -116,7 +108,7 @@ public static class OrganizationsEndpoints
         CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (organization is null || !MayAccess(context.User, Scopes.MembershipWrite, id))
+        if (organization is null || !context.User.MayAccessOrganization(Scopes.MembershipWrite, id))
         {
             return ApiProblems.NotFound();
         }
@@ -129,35 +121,14 @@ public static class OrganizationsEndpoints
         CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (organization is null || !MayAccess(context.User, Scopes.MembershipWrite, id))
+        if (organization is null || !context.User.MayAccessOrganization(Scopes.MembershipWrite, id))
         {
             return ApiProblems.NotFound();
         }
 
-        if (patch.ValueKind != JsonValueKind.Object)
+        if (MergePatch.TryApply(OrganizationRequest.From(organization), patch, out var request) is { } invalid)
         {
-            return ApiProblems.Result(ProblemCatalog.MalformedRequest, ValidationMessages.MalformedJson.Current);
-        }
-
-        OrganizationRequest request;
-        try
-        {
-            request = MergePatch.Apply(OrganizationRequest.From(organization), patch, ApiJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            var field = JsonPaths.ToFieldName(ex.Path);
-            return ApiProblems.Result(ProblemCatalog.MalformedRequest, ValidationMessages.MalformedJson.Current,
-                field is null ? null : new Dictionary<string, FieldError[]>
-                {
-                    [field] = [ValidationMessages.Error(ValidationMessages.InvalidType)],
-                });
-        }
-
-        var errors = RequestValidator.Validate(request);
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Validation(errors);
+            return invalid;
         }
 
         return await ApplyAsync(organization, request, db, clock, context, cancellationToken);
@@ -189,17 +160,6 @@ public static class OrganizationsEndpoints
         context.Response.SetETag(organization.Version);
         return TypedResults.Ok(OrganizationResponse.From(organization));
     }
-
-    /// <summary>
-    /// The only organization a caller without <paramref name="everyOrganizationScope"/> may see: a portal's own, or none
-    /// (<see cref="Guid.Empty"/>) if the token names no organization. Null when the caller may see them all.
-    /// </summary>
-    private static Guid? OnlyOwn(ClaimsPrincipal user, string everyOrganizationScope) =>
-        user.HasScope(everyOrganizationScope) ? null : user.OrganizationId() ?? Guid.Empty;
-
-    // Another member's organization answers 404, exactly like one that does not exist: a portal learns nothing.
-    private static bool MayAccess(ClaimsPrincipal user, string everyOrganizationScope, Guid id) =>
-        OnlyOwn(user, everyOrganizationScope) is not { } own || own == id;
 
     /// <summary>A description speaks of the organization; it must never carry a person's identifier (the public email has its own field).</summary>
     private static ProblemHttpResult? GuardDescription(OrganizationRequest request) =>

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using CQCTP.Membership.Api.Data;
 using CQCTP.Membership.Api.Domain;
-using CQCTP.ServiceDefaults.Security;
+using CQCTP.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CQCTP.Membership.Api.Extensions;

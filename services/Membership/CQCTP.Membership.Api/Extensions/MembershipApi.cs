@@ -1,8 +1,9 @@
+using CQCTP.ApiConventions;
+using CQCTP.ApiConventions.Data;
 using CQCTP.Membership.Api.Data;
 using CQCTP.Messaging;
+using CQCTP.Security;
 using CQCTP.ServiceDefaults;
-using CQCTP.ServiceDefaults.Data;
-using CQCTP.ServiceDefaults.Security;
 
 namespace CQCTP.Membership.Api.Extensions;
 

@@ -14,6 +14,3 @@ public interface IEventConsumer<in TMessage> where TMessage : class
 {
     Task HandleAsync(TMessage message, EventContext context, CancellationToken cancellationToken);
 }
-
-/// <summary>What a handler may know about the delivery.</summary>
-public sealed record EventContext(Guid MessageId, Guid? CorrelationId, DateTimeOffset? SentAt);

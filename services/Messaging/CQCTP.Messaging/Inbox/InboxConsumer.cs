@@ -25,6 +25,3 @@ internal sealed class InboxConsumer<TContext, TMessage, THandler>(
             .Add(1, new KeyValuePair<string, object?>("consumer", name.Value));
     }
 }
-
-/// <summary>The inbox key of a handler: its queue name, stable across deployments.</summary>
-internal sealed record InboxConsumerName<THandler>(string Value);

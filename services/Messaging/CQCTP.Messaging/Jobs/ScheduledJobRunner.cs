@@ -9,21 +9,6 @@ using Npgsql;
 
 namespace CQCTP.Messaging.Jobs;
 
-public enum JobOutcome
-{
-    Succeeded,
-    Failed,
-
-    /// <summary>Another replica held the job's advisory lock: it is running the job.</summary>
-    Skipped,
-}
-
-/// <summary>Runs the service's scheduled jobs; also lets an operator (or a test) run one now.</summary>
-public interface IScheduledJobRunner
-{
-    Task<JobOutcome> RunNowAsync(string job, DateTimeOffset scheduledFor, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// One loop for every job of the service, on cron schedules in America/Toronto. A run holds a PostgreSQL advisory
 /// lock named after the job, so one replica runs a given job at a time; each run is logged, counted
@@ -191,5 +176,3 @@ internal sealed partial class ScheduledJobRunner(
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {Job} for {ScheduledFor} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string job, DateTimeOffset scheduledFor);
 }
-
-internal sealed record JobDefinition(string Name, string Schedule);

@@ -9,22 +9,22 @@ namespace CQCTP.Messaging.Topology;
 /// </summary>
 public static class TopologyDeployer
 {
-    public static async Task DeployAsync(Uri broker, IEnumerable<EventSubscription> subscriptions,
+    public static async Task DeployAsync(Uri broker, IEnumerable<QueueBinding> bindings,
         CancellationToken cancellationToken)
     {
         var factory = new ConnectionFactory { Uri = broker, ClientProvidedName = "cqctp-topology" };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        foreach (var subscription in subscriptions)
+        foreach (var binding in bindings)
         {
-            await channel.ExchangeDeclareAsync(subscription.Exchange, ExchangeType.Fanout, durable: true,
+            await channel.ExchangeDeclareAsync(binding.Exchange, ExchangeType.Fanout, durable: true,
                 autoDelete: false, cancellationToken: cancellationToken);
-            await channel.ExchangeDeclareAsync(subscription.Queue, ExchangeType.Fanout, durable: true,
+            await channel.ExchangeDeclareAsync(binding.Queue, ExchangeType.Fanout, durable: true,
                 autoDelete: false, cancellationToken: cancellationToken);
-            await channel.QueueDeclareAsync(subscription.Queue, durable: true, exclusive: false, autoDelete: false,
+            await channel.QueueDeclareAsync(binding.Queue, durable: true, exclusive: false, autoDelete: false,
                 cancellationToken: cancellationToken);
-            await channel.QueueBindAsync(subscription.Queue, subscription.Queue, "", cancellationToken: cancellationToken);
-            await channel.ExchangeBindAsync(subscription.Queue, subscription.Exchange, "", cancellationToken: cancellationToken);
+            await channel.QueueBindAsync(binding.Queue, binding.Queue, "", cancellationToken: cancellationToken);
+            await channel.ExchangeBindAsync(binding.Queue, binding.Exchange, "", cancellationToken: cancellationToken);
         }
     }
 }

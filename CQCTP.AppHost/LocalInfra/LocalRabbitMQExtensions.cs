@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace CQCTP.AppHost.LocalInfra;
+
+public static class LocalRabbitMQExtensions
+{
+    /// <summary>
+    /// RabbitMQ as a local Erlang node, on loopback only, with a generated development password and its own node name,
+    /// database and cookie under the data root. <c>LocalInfra:EpmdPort</c> gives it a private epmd (tests).
+    /// </summary>
+    public static IResourceBuilder<LocalRabbitMQResource> AddLocalRabbitMQ(this IDistributedApplicationBuilder builder,
+        string name)
+    {
+        Prerequisites.Require(Prerequisites.RabbitMQServer, "rabbitmq-server");
+        var options = LocalInfraOptions.From(builder);
+        var baseDirectory = Path.Combine(options.DataRoot, name);
+        var broker = new LocalRabbitMQResource(name, Prerequisites.RabbitMQServer, builder.AppHostDirectory,
+            options.GeneratedSecret(name));
+        // A stable node name per data root keeps the broker's queues across restarts; distinct roots never collide.
+        var nodeName = $"{name}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(options.DataRoot)))[..10]}@localhost";
+        var configFile = Path.Combine(baseDirectory, "rabbitmq.conf");
+
+        var healthCheck = $"{name}_check";
+        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async ct =>
+        {
+            try
+            {
+                var factory = new ConnectionFactory { Uri = new Uri((await broker.ConnectionStringExpression.GetValueAsync(ct))!) };
+                await using var connection = await factory.CreateConnectionAsync(ct);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception ex) when (ex is BrokerUnreachableException or OperationInterruptedException or IOException)
+            {
+                return HealthCheckResult.Unhealthy(ex.Message);
+            }
+        });
+
+        var resource = builder.AddResource(broker)
+            // Not proxied: every publish, confirm and delivery would otherwise cross DCP's TCP proxy.
+            .WithEndpoint(name: "tcp", scheme: "tcp", env: "RABBITMQ_NODE_PORT", isProxied: false)
+            // Erlang distribution (rabbitmqctl); the default NODE_PORT + 20000 overflows for high ports.
+            .WithEndpoint(name: "dist", scheme: "tcp", env: "RABBITMQ_DIST_PORT", isProxied: false)
+            .WithEnvironment("RABBITMQ_NODENAME", nodeName)
+            .WithEnvironment("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1")
+            .WithEnvironment("RABBITMQ_CONFIG_FILE", configFile)
+            .WithEnvironment("RABBITMQ_MNESIA_BASE", Path.Combine(baseDirectory, "mnesia"))
+            .WithEnvironment("RABBITMQ_LOG_BASE", Path.Combine(baseDirectory, "log"))
+            .WithEnvironment("RABBITMQ_LOGS", "-")
+            .WithEnvironment("RABBITMQ_ENABLED_PLUGINS_FILE", Path.Combine(baseDirectory, "enabled_plugins"))
+            .WithEnvironment("HOME", baseDirectory)
+            .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
+            // Schedulers that find no work sleep instead of spinning (RabbitMQ's advice for shared hosts): their busy
+            // wait otherwise takes CPU from the services and PostgreSQL on the same machine.
+            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS",
+                "-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none")
+            .WithHealthCheck(healthCheck)
+            .OnBeforeResourceStarted(async (r, _, ct) =>
+            {
+                Directory.CreateDirectory(baseDirectory);
+                // default_user only applies when the node's database is created, i.e. on the first start.
+                await File.WriteAllTextAsync(configFile, $"""
+                    default_user = {LocalRabbitMQResource.UserName}
+                    default_pass = {r.Password}
+                    loopback_users = none
+                    """, ct);
+                var pluginsFile = Path.Combine(baseDirectory, "enabled_plugins");
+                if (!File.Exists(pluginsFile))
+                {
+                    await File.WriteAllTextAsync(pluginsFile, "[].", ct);
+                }
+            });
+
+        if (options.EpmdPort is { } epmdPort)
+        {
+            resource.WithEnvironment("ERL_EPMD_PORT", epmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .OnResourceStopped(async (_, _, ct) => await StopEpmdAsync(epmdPort, ct));
+        }
+
+        return resource;
+    }
+
+    /// <summary>epmd is a daemon that outlives the node: a private one is stopped with its broker.</summary>
+    internal static async Task StopEpmdAsync(int port, CancellationToken ct)
+    {
+        if (Prerequisites.FindOnPath("epmd") is not { } epmd)
+        {
+            return;
+        }
+
+        try
+        {
+            await ProcessRunner.RunAsync(epmd, ["-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-kill"], ct);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone: nothing to stop.
+        }
+    }
+}

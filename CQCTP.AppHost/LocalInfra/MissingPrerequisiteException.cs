@@ -1,0 +1,3 @@
+namespace CQCTP.AppHost.LocalInfra;
+
+public sealed class MissingPrerequisiteException(string message) : Exception(message);

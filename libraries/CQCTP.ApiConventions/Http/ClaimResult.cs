@@ -1,0 +1,3 @@
+namespace CQCTP.ApiConventions.Http;
+
+public sealed record ClaimResult(ClaimOutcome Outcome, StoredResponse? Response);

@@ -1,0 +1,4 @@
+namespace CQCTP.ApiConventions.Http;
+
+/// <summary>Marks endpoints that need <c>If-Match</c>, for OpenAPI and the convention tests.</summary>
+public sealed class RequiresIfMatchMetadata;

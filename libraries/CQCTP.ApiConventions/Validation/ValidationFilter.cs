@@ -1,0 +1,40 @@
+using CQCTP.ApiConventions.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CQCTP.ApiConventions.Validation;
+
+/// <summary>Validates every request-type argument of an endpoint before its handler runs.</summary>
+public static class ValidationFilter
+{
+    public static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
+    {
+        // Injected services (a DbContext…) are ours too, but they are not input: never walk them.
+        var services = context.ApplicationServices.GetService<IServiceProviderIsService>();
+        var indexes = context.MethodInfo.GetParameters()
+            .Select((parameter, index) => (parameter, index))
+            .Where(p => RequestValidator.IsRequestType(p.parameter.ParameterType)
+                && services?.IsService(p.parameter.ParameterType) != true)
+            .Select(p => p.index)
+            .ToArray();
+
+        if (indexes.Length == 0)
+        {
+            return next;
+        }
+
+        return async invocation =>
+        {
+            var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
+            foreach (var index in indexes)
+            {
+                foreach (var (field, fieldErrors) in RequestValidator.Validate(invocation.Arguments[index]))
+                {
+                    errors[field] = fieldErrors;
+                }
+            }
+
+            return errors.Count > 0 ? ApiProblems.Validation(errors) : await next(invocation);
+        };
+    }
+}

@@ -1,0 +1,11 @@
+namespace CQCTP.Membership.Api.Domain;
+
+/// <summary>Where an organization stands in the coalition (statut de membre).</summary>
+public enum MembershipStatus
+{
+    Pending,
+    Active,
+    Suspended,
+    Lapsed,
+    Withdrawn,
+}

@@ -1,0 +1,6 @@
+using CQCTP.Membership.Api.Domain;
+
+namespace CQCTP.Membership.Api.Endpoints;
+
+public sealed record OrganizationSummary(Guid Id, string LegalName, string? CommonName, string? RegionCode,
+    MembershipStatus Status);

@@ -1,0 +1,3 @@
+namespace CQCTP.Messaging.Jobs;
+
+internal sealed record JobDefinition(string Name, string Schedule);

@@ -1,0 +1,50 @@
+using System.Reflection;
+using CQCTP.Concertation.Api.Extensions;
+using CQCTP.Funding.Api.Extensions;
+using CQCTP.Knowledge.Api.Extensions;
+using CQCTP.Membership.Api.Extensions;
+using NetArchTest.Rules;
+
+namespace CQCTP.ArchitectureTests;
+
+public sealed class BusBypassTests
+{
+    /// <summary>What publishes or sends around the outbox. ConsumeContext publishes too; handlers never see it.</summary>
+    private static readonly string[] BypassTypes =
+    [
+        "MassTransit.IBus",
+        "MassTransit.IBusControl",
+        "MassTransit.IPublishEndpoint",
+        "MassTransit.ISendEndpointProvider",
+        "MassTransit.ConsumeContext",
+        "CQCTP.Messaging.IPlatformBus",
+    ];
+
+    public static TheoryData<string> ServiceAssemblies => new()
+    {
+        typeof(MembershipApi).Assembly.GetName().Name!,
+        typeof(ConcertationApi).Assembly.GetName().Name!,
+        typeof(KnowledgeApi).Assembly.GetName().Name!,
+        typeof(FundingApi).Assembly.GetName().Name!,
+    };
+
+    [Theory]
+    [MemberData(nameof(ServiceAssemblies))]
+    public void ServiceTypes_DoNotDependOnBusTypes(string assembly)
+    {
+        var result = Types.InAssembly(Assembly.Load(assembly)).ShouldNot().HaveDependencyOnAny(BypassTypes).GetResult();
+
+        Assert.True(result.IsSuccessful, "Publishing around the outbox: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void BusRule_OnATypeThatPublishesDirectly_Fails()
+    {
+        var result = Types.InAssembly(typeof(BusBypassTests).Assembly)
+            .That().HaveNameStartingWith(nameof(DeliberatelyBadPublisher))
+            .ShouldNot().HaveDependencyOnAny(BypassTypes).GetResult();
+
+        Assert.False(result.IsSuccessful);
+        Assert.Contains(typeof(DeliberatelyBadPublisher).FullName, result.FailingTypeNames);
+    }
+}
