@@ -1,8 +1,4 @@
 using System.Reflection;
-using CQCTP.Concertation.Api.Extensions;
-using CQCTP.Funding.Api.Extensions;
-using CQCTP.Knowledge.Api.Extensions;
-using CQCTP.Membership.Api.Extensions;
 using NetArchTest.Rules;
 
 namespace CQCTP.ArchitectureTests;
@@ -20,16 +16,8 @@ public sealed class BusBypassTests
         "CQCTP.Messaging.IPlatformBus",
     ];
 
-    public static TheoryData<string> ServiceAssemblies => new()
-    {
-        typeof(MembershipApi).Assembly.GetName().Name!,
-        typeof(ConcertationApi).Assembly.GetName().Name!,
-        typeof(KnowledgeApi).Assembly.GetName().Name!,
-        typeof(FundingApi).Assembly.GetName().Name!,
-    };
-
     [Theory]
-    [MemberData(nameof(ServiceAssemblies))]
+    [MemberData(nameof(ServiceAssemblies.All), MemberType = typeof(ServiceAssemblies))]
     public void ServiceTypes_DoNotDependOnBusTypes(string assembly)
     {
         var result = Types.InAssembly(Assembly.Load(assembly)).ShouldNot().HaveDependencyOnAny(BypassTypes).GetResult();

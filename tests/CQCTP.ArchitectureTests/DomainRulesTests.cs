@@ -1,9 +1,4 @@
 using System.Reflection;
-using CQCTP.Concertation.Api.Extensions;
-using CQCTP.Funding.Api.Extensions;
-using CQCTP.Identity.Api.Extensions;
-using CQCTP.Knowledge.Api.Extensions;
-using CQCTP.Membership.Api.Extensions;
 using NetArchTest.Rules;
 
 namespace CQCTP.ArchitectureTests;
@@ -24,17 +19,8 @@ public sealed class DomainRulesTests
         "CQCTP.Messaging",
     ];
 
-    public static TheoryData<string> ServiceAssemblies => new()
-    {
-        typeof(MembershipApi).Assembly.GetName().Name!,
-        typeof(ConcertationApi).Assembly.GetName().Name!,
-        typeof(KnowledgeApi).Assembly.GetName().Name!,
-        typeof(FundingApi).Assembly.GetName().Name!,
-        typeof(IdentityApi).Assembly.GetName().Name!,
-    };
-
     [Theory]
-    [MemberData(nameof(ServiceAssemblies))]
+    [MemberData(nameof(ServiceAssemblies.All), MemberType = typeof(ServiceAssemblies))]
     public void DomainTypes_UseNoAspNetEfOrSharedInfrastructure(string assembly)
     {
         var result = DomainTypes(Assembly.Load(assembly), $"{assembly}.Domain");

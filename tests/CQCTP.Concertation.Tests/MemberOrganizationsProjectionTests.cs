@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CQCTP.Concertation.Api.Data;
 using CQCTP.Membership.Contracts;
-using CQCTP.Messaging;
 using CQCTP.Messaging.Inbox;
+using CQCTP.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +31,7 @@ public sealed class MemberOrganizationsProjectionTests(ConcertationFixture fixtu
             RegisteredAt = DateTimeOffset.UtcNow,
         };
 
-        await PublishTwiceAsync(message, messageId);
+        await DuplicateDelivery.PublishTwiceAsync(new Uri(fixture.BrokerConnectionString), message, messageId);
 
         await WaitUntilAsync(async db => await db.Set<InboxRecord>().AnyAsync(r => r.MessageId == messageId));
         await using var scope = fixture.CreateScope();
@@ -51,22 +51,6 @@ public sealed class MemberOrganizationsProjectionTests(ConcertationFixture fixtu
         using var response = await portal.GetAsync("/api/v1/concertation/member-organizations");
 
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
-    }
-
-    private async Task PublishTwiceAsync(OrganizationRegistered message, Guid messageId)
-    {
-        var broker = new Uri(fixture.BrokerConnectionString);
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(broker, h => h.UseCredentialsOf(broker)));
-        await bus.StartAsync();
-        try
-        {
-            await bus.Publish(message, context => context.MessageId = messageId);
-            await bus.Publish(message, context => context.MessageId = messageId);
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
     }
 
     private async Task WaitUntilAsync(Func<ConcertationDbContext, Task<bool>> condition)

@@ -49,17 +49,7 @@ public sealed class MessagingTests(PlatformFixture fixture) : IAsyncLifetime
         var broker = new Uri(await fixture.Platform.BrokerConnectionStringAsync());
         var messageId = NewId.NextGuid();
         var message = new ProbeHappened { ProbeId = Guid.NewGuid(), Label = "duplicate", ProducedTimestamp = 0 };
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(broker, h => h.UseCredentialsOf(broker)));
-        await bus.StartAsync();
-        try
-        {
-            await bus.Publish(message, context => context.MessageId = messageId);
-            await bus.Publish(message, context => context.MessageId = messageId);
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
+        await DuplicateDelivery.PublishTwiceAsync(broker, message, messageId);
 
         await WaitForEffectAsync(message.ProbeId);
         var marker = await probe.ProduceAsync("marker");

@@ -36,9 +36,6 @@ public static class ApiProblems
     public static ProblemHttpResult Validation(IReadOnlyDictionary<string, FieldError[]> errors) =>
         Result(ProblemCatalog.ValidationFailed, errors: errors);
 
-    public static ProblemHttpResult Validation(string field, FieldError error) =>
-        Validation(new Dictionary<string, FieldError[]> { [field] = [error] });
-
     /// <summary>A business rule on a well-formed request (422), with its own stable code.</summary>
     public static ProblemHttpResult Rule(string code, Localized message) =>
         TypedResults.Problem(WithRule(ProblemCatalog.BusinessRuleViolated, code, message));
