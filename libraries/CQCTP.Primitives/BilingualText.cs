@@ -10,8 +10,10 @@ namespace CQCTP.Primitives;
 public sealed record BilingualText
 {
     [Required]
+    [Multiline]
     public string Fr { get; init; } = "";
 
+    [Multiline]
     public string? En { get; init; }
 
     public string For(CultureInfo culture) =>

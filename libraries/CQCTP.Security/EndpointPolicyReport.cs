@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 
 namespace CQCTP.Security;
@@ -27,6 +28,7 @@ public static class EndpointPolicyReport
             endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToArray() ?? [],
             endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
             [.. endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()
-                .Select(data => data.Policy).OfType<string>().Where(p => p.Length > 0)])),
+                .Select(data => data.Policy).OfType<string>().Where(p => p.Length > 0)],
+            endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName)),
     ];
 }

@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CQCTP.Security;
 
-public static class PlatformAuthentication
+public static partial class PlatformAuthentication
 {
     /// <summary>Access tokens are short-lived; a clock drift beyond this is a misconfigured host.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
@@ -70,6 +71,20 @@ public static class PlatformAuthentication
                 options.Events = new JwtBearerEvents
                 {
                     OnTokenValidated = RefuseClosedGatesAsync,
+                    // Callers get the standard error="invalid_token" (RFC 6750 §3.1); which check failed (lifetime,
+                    // audience, signature…) would help an attacker more than a client, so it goes to the log only.
+                    OnChallenge = context =>
+                    {
+                        if (context.AuthenticateFailure is { } failure)
+                        {
+                            LogRefusedToken(context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>()
+                                .CreateLogger(typeof(PlatformAuthentication)), failure.Message);
+                        }
+
+                        context.ErrorDescription = null;
+                        context.ErrorUri = null;
+                        return Task.CompletedTask;
+                    },
                     // The status code pages write the ProblemDetails body; the header says why (RFC 6750 §3.1).
                     OnForbidden = context =>
                     {
@@ -110,4 +125,7 @@ public static class PlatformAuthentication
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Access token refused: {Reason}")]
+    private static partial void LogRefusedToken(ILogger logger, string reason);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CQCTP.ApiConventions.Validation;
 using CQCTP.Primitives;
 using Microsoft.AspNetCore.Diagnostics;
@@ -20,7 +21,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         var problem = exception switch
         {
             DomainException domain => ApiProblems.FromDomain(domain),
-            BadHttpRequestException bad => FromBadRequest(bad),
+            BadHttpRequestException bad => FromBadRequest(bad, logger),
             DbUpdateConcurrencyException => ApiProblems.Create(ProblemCatalog.PreconditionFailed),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
                 ApiProblems.Create(ProblemCatalog.Duplicate),
@@ -47,8 +48,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         });
     }
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails FromBadRequest(BadHttpRequestException bad, ILogger logger)
     {
+        // The binder's messages name C# types ("int? Page", "OrganizationRequest request"): they stay in the log, and
+        // the caller gets the field it can act on.
+        LogBadRequest(logger, bad.StatusCode, bad.Message);
         if (bad.InnerException is JsonException json)
         {
             var field = JsonPaths.ToFieldName(json.Path);
@@ -58,15 +62,27 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
                 field is null ? null : new Dictionary<string, FieldError[]> { [field] = [error] });
         }
 
-        var kind = ProblemCatalog.ForStatus(bad.StatusCode);
-        if (kind.Status != bad.StatusCode)
+        if (bad.StatusCode != StatusCodes.Status400BadRequest)
         {
-            kind = ProblemCatalog.MalformedRequest;
+            var kind = ProblemCatalog.ForStatus(bad.StatusCode);
+            return ApiProblems.Create(kind.Status == bad.StatusCode ? kind : ProblemCatalog.MalformedRequest);
         }
 
-        // Kestrel's and the binder's messages name parameters, never stored data: safe and useful to return.
-        return ApiProblems.Create(kind, bad.StatusCode == 400 ? bad.Message : null);
+        var malformed = ProblemCatalog.MalformedRequest;
+        return BoundParameter().Match(bad.Message) is { Success: true } match
+            ? ApiProblems.Create(malformed, ValidationMessages.MalformedParameter.Current, new Dictionary<string, FieldError[]>
+            {
+                [JsonPaths.CamelCase(match.Groups["name"].Value)] = [ValidationMessages.Error(ValidationMessages.InvalidType)],
+            })
+            : ApiProblems.Create(malformed, ValidationMessages.MalformedJson.Current);
     }
+
+    // "Failed to bind parameter "int? Page" from "abc"." / "Required parameter "string search" was not provided…"
+    [GeneratedRegex(@"parameter ""(?:[^""]*\s)?(?<name>[A-Za-z_][A-Za-z0-9_]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex BoundParameter();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused request ({Status}): {Reason}")]
+    private static partial void LogBadRequest(ILogger logger, int status, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

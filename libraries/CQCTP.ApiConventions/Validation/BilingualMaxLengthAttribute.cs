@@ -11,7 +11,8 @@ public sealed class BilingualMaxLengthAttribute(int length) : ValidationAttribut
     public int Length { get; } = length;
 
     public override bool IsValid(object? value) =>
-        value is not BilingualText text || (text.Fr.Length <= Length && (text.En?.Length ?? 0) <= Length);
+        // A null French text is the Required rule's to report, not a length.
+        value is not BilingualText text || ((text.Fr?.Length ?? 0) <= Length && (text.En?.Length ?? 0) <= Length);
 
     public FieldError ToFieldError() => ValidationMessages.Error(ValidationMessages.TooLong, Length);
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using CQCTP.ApiConventions.Problems;
+using CQCTP.Primitives;
 
 namespace CQCTP.ApiConventions.Validation;
 
@@ -13,7 +14,7 @@ namespace CQCTP.ApiConventions.Validation;
 /// </summary>
 public static class RequestValidator
 {
-    private sealed record Member(PropertyInfo Property, string JsonName, ValidationAttribute[] Attributes);
+    private sealed record Member(PropertyInfo Property, string JsonName, ValidationAttribute[] Attributes, bool Multiline);
 
     private static readonly ConcurrentDictionary<Type, Member[]> Members = new();
 
@@ -73,12 +74,23 @@ public static class RequestValidator
                 continue;
             }
 
-            if (value is IEnumerable sequence and not string)
+            if (value is string text)
+            {
+                if (ControlCharacterError(text, member.Multiline) is { } error)
+                {
+                    Add(errors, path, error);
+                }
+            }
+            else if (value is IEnumerable sequence)
             {
                 var index = 0;
                 foreach (var item in sequence)
                 {
-                    if (item is not null && IsRequestType(item.GetType()))
+                    if (item is string itemText && ControlCharacterError(itemText, multiline: false) is { } error)
+                    {
+                        Add(errors, $"{path}[{index}]", error);
+                    }
+                    else if (item is not null && IsRequestType(item.GetType()))
                     {
                         Walk(item, $"{path}[{index}]", errors, depth + 1);
                     }
@@ -91,6 +103,25 @@ public static class RequestValidator
                 Walk(value, path, errors, depth + 1);
             }
         }
+    }
+
+    /// <summary>
+    /// The error for text holding a control character (NUL and the like, which PostgreSQL cannot store and no person
+    /// types), or null. Multi-line text may hold tabs and line breaks.
+    /// </summary>
+    public static FieldError? ControlCharacterError(string text, bool multiline)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) && !(multiline && c is '\t' or '\n' or '\r'))
+            {
+                return ValidationMessages.Error(ValidationMessages.InvalidCharacters, i);
+            }
+        }
+
+        return null;
     }
 
     private static void Add(Dictionary<string, List<FieldError>> errors, string path, FieldError error)
@@ -141,7 +172,9 @@ public static class RequestValidator
 
                 // "required" first, so a missing value is reported as missing and not as too short.
                 var ordered = attributes.Distinct().OrderBy(a => a is RequiredAttribute ? 0 : 1).ToArray();
-                return new Member(p, JsonPaths.CamelCase(p.Name), ordered);
+                var multiline = p.IsDefined(typeof(MultilineAttribute), inherit: true)
+                    || parameters.GetValueOrDefault(p.Name)?.IsDefined(typeof(MultilineAttribute), inherit: true) == true;
+                return new Member(p, JsonPaths.CamelCase(p.Name), ordered, multiline);
             })
             .ToArray();
     }

@@ -15,8 +15,7 @@ public static class ValidationMessages
     public const string InvalidUrl = "invalid-url";
     public const string InvalidType = "invalid-type";
     public const string InvalidValue = "invalid-value";
-    public const string InvalidTimeZone = "invalid-time-zone";
-    public const string NonexistentLocalTime = "nonexistent-local-time";
+    public const string InvalidCharacters = "invalid-characters";
 
     private static readonly Dictionary<string, Localized> Messages = new()
     {
@@ -29,14 +28,17 @@ public static class ValidationMessages
         [InvalidUrl] = new("Ce champ doit contenir une adresse web (http ou https) valide.", "This field must be a valid http or https URL."),
         [InvalidType] = new("La valeur n'est pas du type attendu.", "The value is not of the expected type."),
         [InvalidValue] = new("La valeur n'est pas permise.", "The value is not allowed."),
-        [InvalidTimeZone] = new("Ce fuseau horaire est inconnu (ex. : America/Toronto).", "Unknown time zone (e.g. America/Toronto)."),
-        [NonexistentLocalTime] = new("Cette heure n'existe pas dans ce fuseau (changement d'heure).",
-            "This time does not exist in that time zone (clocks change)."),
+        [InvalidCharacters] = new("Ce champ contient un caractère de contrôle (position {0}).",
+            "This field contains a control character (position {0})."),
     };
 
     public static readonly Localized MalformedJson = new(
         "Le corps JSON est invalide ou une valeur n'a pas le type attendu.",
         "The JSON body is invalid or a value does not have the expected type.");
+
+    public static readonly Localized MalformedParameter = new(
+        "Un paramètre de la requête n'a pas le type attendu.",
+        "A request parameter does not have the expected type.");
 
     public static IReadOnlyCollection<string> Codes => Messages.Keys;
 

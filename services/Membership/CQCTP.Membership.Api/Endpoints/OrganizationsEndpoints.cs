@@ -18,6 +18,13 @@ public static class OrganizationsEndpoints
 {
     public const string Prefix = "/api/v1/membership/organizations";
 
+    /// <summary>The <c>rule</c> of the 422 a portal gets when it tries to change its legal name.</summary>
+    public const string LegalNameByStaff = "legal-name-by-staff";
+
+    private static readonly Localized LegalNameByStaffMessage = new(
+        "Seule l'équipe de la coalition peut modifier le nom légal; écrivez-lui pour le faire.",
+        "Only the coalition's staff can change the legal name; write to them to have it changed.");
+
     private static readonly Localized DuplicateName = new(
         "Une organisation porte déjà ce nom légal.", "An organization with this legal name already exists.");
 
@@ -63,7 +70,7 @@ public static class OrganizationsEndpoints
         outbox.Add(OrganizationEvents.Registered(organization));
         await db.SaveChangesAsync(cancellationToken);
 
-        response.SetETag(organization.Version);
+        response.SetETag(organization);
         return TypedResults.Created($"{Prefix}/{organization.Id}", OrganizationResponse.From(organization));
     }
 
@@ -95,7 +102,7 @@ public static class OrganizationsEndpoints
             return ApiProblems.NotFound();
         }
 
-        if (Preconditions.CheckIfNoneMatch(context, organization.Version) is { } notModified)
+        if (Preconditions.CheckIfNoneMatch(context, organization) is { } notModified)
         {
             return notModified;
         }
@@ -139,7 +146,7 @@ public static class OrganizationsEndpoints
         HttpContext context, CancellationToken cancellationToken)
     {
         // The row version we compare is the one EF will check on save, so a change committed in between is a 412 too.
-        if (Preconditions.CheckIfMatch(context.Request, organization.Version) is { } stale)
+        if (Preconditions.CheckIfMatch(context.Request, organization) is { } stale)
         {
             return stale;
         }
@@ -147,6 +154,15 @@ public static class OrganizationsEndpoints
         if (GuardDescription(request) is { } refused)
         {
             return refused;
+        }
+
+        // The legal name is what the membership, its dues and its votes are recorded under: staff change it, after
+        // checking the enterprise register. Refusing before the uniqueness check also keeps a portal from learning
+        // which names exist.
+        if (!context.User.HasScope(Scopes.MembershipWrite)
+            && !string.Equals(request.LegalName.Trim(), organization.LegalName, StringComparison.Ordinal))
+        {
+            return ApiProblems.Rule(LegalNameByStaff, LegalNameByStaffMessage);
         }
 
         if (await NameTakenAsync(db, request.LegalName, organization.Id, cancellationToken))
@@ -157,7 +173,7 @@ public static class OrganizationsEndpoints
         organization.Update(request.ToDetails(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
 
-        context.Response.SetETag(organization.Version);
+        context.Response.SetETag(organization);
         return TypedResults.Ok(OrganizationResponse.From(organization));
     }
 
