@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -76,11 +77,12 @@ public static class ServiceDefaultsExtensions
     /// <c>/health</c> (every check: ready to serve) and <c>/alive</c> (the process only), status text only,
     /// so they can stay anonymous without giving anything away.
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    public static TEndpoints MapDefaultEndpoints<TEndpoints>(this TEndpoints endpoints)
+        where TEndpoints : IEndpointRouteBuilder
     {
-        app.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") })
+        endpoints.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
+        endpoints.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") })
             .AllowAnonymous();
-        return app;
+        return endpoints;
     }
 }

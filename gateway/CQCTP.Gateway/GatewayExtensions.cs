@@ -10,6 +10,17 @@ public static class GatewayExtensions
     /// <summary>The services behind the gateway; each owns <c>/api/v1/{service}/</c>, routed without rewriting.</summary>
     public static readonly string[] Services = ["membership", "concertation", "knowledge", "funding", "identity"];
 
+    public const string ApiReferencePath = "/api-reference";
+
+    /// <summary>
+    /// The API reference page loads only what the gateway serves (Scalar's bundle and the OpenAPI documents); its
+    /// configuration is an inline script, hence 'unsafe-inline' for scripts and styles and nothing from elsewhere.
+    /// </summary>
+    public const string ApiReferenceContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; " +
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRequestTimeouts();
@@ -29,15 +40,25 @@ public static class GatewayExtensions
     /// <summary>One API reference page listing every service's OpenAPI document, fetched through the gateway.</summary>
     public static WebApplication MapApiReference(this WebApplication app)
     {
-        app.MapScalarApiReference("/api-reference", options =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(ApiReferencePath), page => page.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.ContentSecurityPolicy = ApiReferenceContentSecurityPolicy;
+                return Task.CompletedTask;
+            });
+            return next(context);
+        }));
+        app.MapScalarApiReference(ApiReferencePath, options =>
         {
             options.WithTitle("CQCTP — API");
             foreach (var service in Services)
             {
                 options.AddDocument(service, service, $"/api/v1/{service}/openapi/v1.json");
             }
-        }).AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/api-reference")).ExcludeFromDescription().AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(GatewaySecurity.AnonymousLimit);
+        app.MapGet("/", () => Results.Redirect(ApiReferencePath)).ExcludeFromDescription().AllowAnonymous()
+            .RequireRateLimiting(GatewaySecurity.AnonymousLimit);
         return app;
     }
 
@@ -49,7 +70,7 @@ public static class GatewayExtensions
             proxy.Use(TranslateForwarderErrors);
         });
         // Anything no route claims: a ProblemDetails 404, like the services' own. It gives nothing away, so anonymous.
-        app.MapFallback(() => ApiProblems.NotFound()).AllowAnonymous();
+        app.MapFallback(() => ApiProblems.NotFound()).AllowAnonymous().RequireRateLimiting(GatewaySecurity.AnonymousLimit);
         return app;
     }
 
@@ -78,8 +99,7 @@ public static class GatewayExtensions
 
         var kind = error.Error switch
         {
-            ForwarderError.RequestBodyClient when error.Exception is BadHttpRequestException { StatusCode: 413 } =>
-                ProblemCatalog.PayloadTooLarge,
+            ForwarderError.RequestBodyClient when IsBodyTooLarge(error.Exception) => ProblemCatalog.PayloadTooLarge,
             ForwarderError.RequestTimedOut => ProblemCatalog.GatewayTimeout,
             ForwarderError.NoAvailableDestinations => ProblemCatalog.ServiceUnavailable,
             ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled => null,
@@ -90,6 +110,21 @@ public static class GatewayExtensions
         {
             await WriteProblemAsync(context, kind);
         }
+    }
+
+    // A chunked body has no Content-Length to refuse up front: Kestrel stops it mid-stream, and YARP reports that
+    // wrapped in its own exception.
+    private static bool IsBodyTooLarge(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async Task WriteProblemAsync(HttpContext context, ProblemKind kind)

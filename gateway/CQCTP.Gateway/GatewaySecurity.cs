@@ -25,6 +25,9 @@ public static class GatewaySecurity
     public const string AnonymousWriteLimit = "anonymous-write";
     public const string TokenLimit = "token";
 
+    /// <summary>Health probes and the Testing-only policy report: per IP, apart from the anonymous budget.</summary>
+    public const string ProbeLimit = "probe";
+
     /// <summary>Route CORS policy (YARP <c>CorsPolicy</c>): the coalition's public website, on anonymous routes only.</summary>
     public const string PublicWebsiteCors = "public-website";
 
@@ -53,6 +56,8 @@ public static class GatewaySecurity
         }
 
         var limits = builder.Configuration.GetSection("RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
+        builder.Services.AddSingleton(new PerIpLimiter(PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            FixedWindow($"ip:{Ip(context)}", limits.PerIp))));
         builder.Services.AddRateLimiter(options =>
         {
             options.OnRejected = RejectAsync;
@@ -62,6 +67,7 @@ public static class GatewaySecurity
             options.AddPolicy(AnonymousLimit, context => FixedWindow($"ip:{Ip(context)}", limits.Anonymous));
             options.AddPolicy(AnonymousWriteLimit, context => FixedWindow($"write:{Ip(context)}", limits.AnonymousWrite));
             options.AddPolicy(TokenLimit, context => FixedWindow($"token:{Ip(context)}", limits.Token));
+            options.AddPolicy(ProbeLimit, context => FixedWindow($"probe:{Ip(context)}", limits.Probe));
         });
 
         var origins = builder.Configuration.GetSection("Cors:PublicWebsiteOrigins").Get<string[]>() ?? [];
@@ -85,20 +91,38 @@ public static class GatewaySecurity
         }
     }
 
-    private static RateLimitPartition<string> FixedWindow(string key, FixedWindowLimit limit) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+    /// <summary>
+    /// Counts every request per IP before authentication (so callers without a valid token are limited too), ahead of
+    /// the per-route policies that <c>UseRateLimiter</c> applies after authorization.
+    /// </summary>
+    public static WebApplication UsePerIpLimit(this WebApplication app)
+    {
+        var limiter = app.Services.GetRequiredService<PerIpLimiter>().Limiter;
+        app.Use(async (context, next) =>
         {
-            PermitLimit = limit.PermitLimit,
-            Window = limit.Window,
-            QueueLimit = 0,
+            using var lease = limiter.AttemptAcquire(context);
+            if (!lease.IsAcquired)
+            {
+                await RejectAsync(context, lease);
+                return;
+            }
+
+            await next(context);
         });
+        return app;
+    }
+
+    private static RateLimitPartition<string> FixedWindow(string key, FixedWindowLimit limit) =>
+        RateLimitPartition.Get(key, _ => new WallClockWindowLimiter(limit, TimeProvider.System));
 
     private static string Ip(HttpContext context) => (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
 
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken) =>
+        await RejectAsync(rejected.HttpContext, rejected.Lease);
+
+    private static async Task RejectAsync(HttpContext context, RateLimitLease lease)
     {
-        var context = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter =
             Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

@@ -14,15 +14,19 @@ var app = builder.Build();
 
 app.UseProblemConventions();
 app.UseCors();
+// Before authentication, so callers without a valid token are counted too.
+app.UsePerIpLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 // After authorization, so requests are counted per client, not only per IP.
 app.UseRateLimiter();
 app.UseRequestTimeouts();
-app.MapDefaultEndpoints();
+// Probes get their own budget, so a caller spending the anonymous one cannot make the gateway look unhealthy.
+var probes = app.MapGroup("").RequireRateLimiting(GatewaySecurity.ProbeLimit);
+probes.MapDefaultEndpoints();
 if (app.Environment.IsEnvironment(PlatformEnvironments.Testing))
 {
-    app.MapEndpointPolicyReport();
+    probes.MapEndpointPolicyReport();
 }
 
 app.MapApiReference();

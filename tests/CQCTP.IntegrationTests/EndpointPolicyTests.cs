@@ -47,6 +47,16 @@ public sealed partial class EndpointPolicyTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task Gateway_EveryEndpointNamesARateLimiterPolicy_FallbackIncluded()
+    {
+        var endpoints = await fixture.As(null).GetFromJsonAsync<EndpointPolicy[]>(EndpointPolicyReport.Path);
+
+        Assert.Contains(endpoints!, e => e.Route == "/{*path:nonfile}" && e.RateLimiterPolicy == "anonymous");
+        Assert.Contains(endpoints!, e => e.Route == "/health" && e.RateLimiterPolicy == "probe");
+        Assert.Empty(endpoints!.Where(e => string.IsNullOrEmpty(e.RateLimiterPolicy)).Select(e => e.Route));
+    }
+
+    [Fact]
     public async Task MembershipEndpoints_NameTheirScopePolicies()
     {
         var endpoints = await fixture.As(null, ResourceNames.MembershipApi)
