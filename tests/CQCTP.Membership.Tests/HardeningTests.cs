@@ -21,7 +21,7 @@ public sealed class HardeningTests(MembershipFixture fixture)
     {
         using var staff = fixture.CreateClient(TestCaller.Staff);
 
-        using var response = await PostJsonAsync(staff, """{"legalName":"Maison\u0000Nulle"}""");
+        using var response = await staff.PostJsonAsync("""{"legalName":"Maison\u0000Nulle"}""");
 
         var error = await SingleFieldErrorAsync(response, "legalName");
         Assert.Equal("invalid-characters", error.GetProperty("code").GetString());
@@ -34,9 +34,8 @@ public sealed class HardeningTests(MembershipFixture fixture)
         using var staff = fixture.CreateClient(TestCaller.Staff);
         var name = $"Maison Lignes {Guid.NewGuid():N}";
 
-        using var description = await PostJsonAsync(staff,
-            $$"""{"legalName":"{{name}}","description":{"fr":"Accueil.\nHébergement.\tSoutien."} }""");
-        using var legalName = await PostJsonAsync(staff, $$"""{"legalName":"{{name}}\nB"}""");
+        using var description = await staff.PostJsonAsync($$"""{"legalName":"{{name}}","description":{"fr":"Accueil.\nHébergement.\tSoutien."} }""");
+        using var legalName = await staff.PostJsonAsync($$"""{"legalName":"{{name}}\nB"}""");
 
         Assert.Equal(HttpStatusCode.Created, description.StatusCode);
         Assert.Equal("invalid-characters", (await SingleFieldErrorAsync(legalName, "legalName")).GetProperty("code").GetString());
@@ -57,8 +56,7 @@ public sealed class HardeningTests(MembershipFixture fixture)
     {
         using var staff = fixture.CreateClient(TestCaller.Staff);
 
-        using var response = await PostJsonAsync(staff,
-            $$"""{"legalName":"Maison Nulle {{Guid.NewGuid():N}}","description":{"fr":null,"en":"Shelter."} }""");
+        using var response = await staff.PostJsonAsync($$"""{"legalName":"Maison Nulle {{Guid.NewGuid():N}}","description":{"fr":null,"en":"Shelter."} }""");
 
         Assert.Equal("required", (await SingleFieldErrorAsync(response, "description.fr")).GetProperty("code").GetString());
     }
@@ -68,7 +66,7 @@ public sealed class HardeningTests(MembershipFixture fixture)
     {
         using var staff = fixture.CreateClient(TestCaller.Staff);
         var name = $"Maison Remplacée {Guid.NewGuid():N}";
-        using var created = await PostJsonAsync(staff, $$"""{"legalName":"{{name}}","description":{"fr":"Hébergement."} }""");
+        using var created = await staff.PostJsonAsync($$"""{"legalName":"{{name}}","description":{"fr":"Hébergement."} }""");
         using var request = new HttpRequestMessage(HttpMethod.Put, created.Headers.Location)
         {
             Content = new StringContent($$"""{"legalName":"{{name}}","description":{"fr":null} }""", Encoding.UTF8, "application/json"),
@@ -93,7 +91,7 @@ public sealed class HardeningTests(MembershipFixture fixture)
         using var portalA = fixture.CreateClient(TestCaller.PortalA);
         using var read = await portalA.GetAsync($"{Prefix}/{DevelopmentClients.OrganizationA}");
 
-        using var response = await PatchAsync(portalA, $"{Prefix}/{DevelopmentClients.OrganizationA}", read.Headers.ETag!,
+        using var response = await portalA.PatchAsync($"{Prefix}/{DevelopmentClients.OrganizationA}", read.Headers.ETag!,
             JsonSerializer.Serialize(new { legalName = target }));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -105,10 +103,10 @@ public sealed class HardeningTests(MembershipFixture fixture)
     public async Task Staff_RenamingToATakenName_StillGets409()
     {
         using var staff = fixture.CreateClient(TestCaller.Staff);
-        using var created = await PostJsonAsync(staff, $$"""{"legalName":"Maison Renommée {{Guid.NewGuid():N}}"}""");
+        using var created = await staff.PostJsonAsync($$"""{"legalName":"Maison Renommée {{Guid.NewGuid():N}}"}""");
         var organizationB = await staff.GetFromJsonAsync<JsonElement>($"{Prefix}/{DevelopmentClients.OrganizationB}");
 
-        using var response = await PatchAsync(staff, created.Headers.Location!.ToString(), created.Headers.ETag!,
+        using var response = await staff.PatchAsync(created.Headers.Location!.ToString(), created.Headers.ETag!,
             JsonSerializer.Serialize(new { legalName = organizationB.GetProperty("legalName").GetString() }));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -149,7 +147,7 @@ public sealed class HardeningTests(MembershipFixture fixture)
     {
         using var staff = fixture.CreateClient(TestCaller.Staff);
 
-        using var response = await PostJsonAsync(staff, "[1,2,3]");
+        using var response = await staff.PostJsonAsync("[1,2,3]");
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -190,7 +188,7 @@ public sealed class HardeningTests(MembershipFixture fixture)
     public async Task ETag_DoesNotExposeTheRowVersion()
     {
         using var staff = fixture.CreateClient(TestCaller.Staff);
-        using var created = await PostJsonAsync(staff, $$"""{"legalName":"Maison Version {{Guid.NewGuid():N}}"}""");
+        using var created = await staff.PostJsonAsync($$"""{"legalName":"Maison Version {{Guid.NewGuid():N}}"}""");
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         var xmin = await ScalarAsync<uint>($"SELECT xmin::text::bigint FROM organizations WHERE id = '{id}'");
@@ -205,7 +203,7 @@ public sealed class HardeningTests(MembershipFixture fixture)
         using var staff = fixture.CreateClient(TestCaller.Staff);
         var forcedId = Guid.CreateVersion7();
 
-        using var response = await PostJsonAsync(staff, $$"""
+        using var response = await staff.PostJsonAsync($$"""
             {"legalName":"Maison Assignée {{Guid.NewGuid():N}}","id":"{{forcedId}}","status":"active",
              "createdAt":"2000-01-01T00:00:00Z","organizationId":"{{DevelopmentClients.OrganizationB}}","isAdmin":true}
             """);
@@ -234,25 +232,5 @@ public sealed class HardeningTests(MembershipFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return Assert.Single(body.GetProperty("errors").GetProperty(field).EnumerateArray());
-    }
-
-    private static async Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string json)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Prefix)
-        {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
-        };
-        return await client.SendAsync(request);
-    }
-
-    private static async Task<HttpResponseMessage> PatchAsync(HttpClient client, string location, EntityTagHeaderValue etag,
-        string patch)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Patch, location)
-        {
-            Content = new StringContent(patch, Encoding.UTF8, "application/merge-patch+json"),
-        };
-        request.Headers.IfMatch.Add(etag);
-        return await client.SendAsync(request);
     }
 }

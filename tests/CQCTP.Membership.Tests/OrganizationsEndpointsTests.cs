@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using CQCTP.Membership.Api.Data;
 using CQCTP.Membership.Contracts;
@@ -214,23 +213,11 @@ public sealed class OrganizationsEndpointsTests(MembershipFixture fixture)
 
     private static string UniqueName(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, object body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Prefix) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        return await client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, object body) =>
+        client.PostJsonAsync(JsonSerializer.Serialize(body));
 
-    private static async Task<HttpResponseMessage> PatchAsync(HttpClient client, Uri location, EntityTagHeaderValue etag,
-        string patch)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Patch, location)
-        {
-            Content = new StringContent(patch, Encoding.UTF8, "application/merge-patch+json"),
-        };
-        request.Headers.IfMatch.Add(etag);
-        return await client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> PatchAsync(HttpClient client, Uri location, EntityTagHeaderValue etag,
+        string patch) => client.PatchAsync(location.ToString(), etag, patch);
 
     private static async Task<string?> CodeAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
