@@ -17,6 +17,8 @@ public static class ValidationMessages
     public const string InvalidValue = "invalid-value";
     public const string InvalidTimeZone = "invalid-time-zone";
     public const string NonexistentLocalTime = "nonexistent-local-time";
+    public const string UnknownScope = "unknown-scope";
+    public const string Duplicate = "duplicate";
 
     private static readonly Dictionary<string, Localized> Messages = new()
     {
@@ -32,6 +34,8 @@ public static class ValidationMessages
         [InvalidTimeZone] = new("Ce fuseau horaire est inconnu (ex. : America/Toronto).", "Unknown time zone (e.g. America/Toronto)."),
         [NonexistentLocalTime] = new("Cette heure n'existe pas dans ce fuseau (changement d'heure).",
             "This time does not exist in that time zone (clocks change)."),
+        [UnknownScope] = new("Cette portée n'existe pas.", "This scope does not exist."),
+        [Duplicate] = new("Cette valeur figure déjà plus haut dans la liste.", "This value is already earlier in the list."),
     };
 
     public static readonly Localized MalformedJson = new(

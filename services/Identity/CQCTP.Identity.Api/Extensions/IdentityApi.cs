@@ -26,6 +26,8 @@ public static class IdentityApi
         builder.Services.AddSingleton<SigningKeyStore>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SigningKeyStore>());
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureSigningKey>();
+        builder.Services.AddSingleton<StoredClientsCheck>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<StoredClientsCheck>());
 
         var issuer = new Uri(PlatformAuthentication.Issuer(builder.Configuration));
         var plainHttpAllowed = PlatformAuthentication.AllowsPlainHttp(builder.Environment);
