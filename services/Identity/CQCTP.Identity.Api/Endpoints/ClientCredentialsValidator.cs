@@ -1,4 +1,5 @@
 using CQCTP.Identity.Api.Data;
+using CQCTP.Identity.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
@@ -22,7 +23,9 @@ public sealed class ClientCredentialsValidator(IdentityDbContext db, TimeProvide
         var client = clientId is null ? null : await db.Clients.AsNoTracking()
             .Include(c => c.Secrets)
             .SingleOrDefaultAsync(c => c.ClientId == clientId, context.CancellationToken);
-        if (client is null || secret is null || !client.Authenticates(secret, clock.GetUtcNow()))
+        // Unknown id, revoked client or wrong secret: the same one PBKDF2 run, so timing does not tell them apart.
+        var authenticated = client?.Authenticates(secret, clock.GetUtcNow()) ?? Client.AuthenticatesUnknown(secret);
+        if (client is null || !authenticated)
         {
             context.Reject(Errors.InvalidClient, "The client credentials are invalid.");
             return;
