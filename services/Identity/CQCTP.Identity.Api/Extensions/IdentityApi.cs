@@ -34,8 +34,10 @@ public static class IdentityApi
         builder.Services.AddOpenIddict()
             .AddServer(options =>
             {
-                // The issuer is the public gateway URL, not the request host (which the gateway rewrites).
+                // The issuer is the public gateway URL, not the request host (which the gateway rewrites); so are
+                // the endpoints that discovery advertises.
                 options.SetIssuer(issuer);
+                options.AddEventHandler(PublicDiscoveryEndpoints.Descriptor);
                 options.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
                 options.AllowClientCredentialsFlow();
                 options.RegisterScopes([.. Scopes.All]);
