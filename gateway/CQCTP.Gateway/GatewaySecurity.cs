@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using CQCTP.ApiConventions.Problems;
 using CQCTP.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.RateLimiting;
 using Yarp.ReverseProxy.Transforms;
 
 namespace CQCTP.Gateway;
@@ -55,7 +53,7 @@ public static class GatewaySecurity
         var limits = builder.Configuration.GetSection("RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
         builder.Services.AddRateLimiter(options =>
         {
-            options.OnRejected = RejectAsync;
+            options.OnRejected = RateLimitRejection.WriteAsync;
             options.AddPolicy(PerClientLimit, context => context.User.ClientId() is { } client
                 ? FixedWindow($"client:{client}", limits.PerClient)
                 : FixedWindow($"ip:{Ip(context)}", limits.Anonymous));
@@ -94,18 +92,4 @@ public static class GatewaySecurity
         });
 
     private static string Ip(HttpContext context) => (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
-
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
-    {
-        var context = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter =
-            Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = ApiProblems.Create(ProblemCatalog.TooManyRequests),
-        });
-    }
 }
