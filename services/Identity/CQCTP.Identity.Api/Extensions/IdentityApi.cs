@@ -21,6 +21,8 @@ public static class IdentityApi
         builder.AddPlatformService<IdentityDbContext>(Service, "CQCTP — Identité / Identity", ResourceNames.IdentityDb);
         builder.Services.AddDevelopmentFixtureSeeder<IdentityDbContext, DevelopmentClientsSeeder>();
         builder.AddPlatformAuthentication(Service);
+        builder.AddTrustedProxies();
+        builder.AddTokenRateLimits();
 
         // After the migrations (registered by AddPlatformService), before the first request.
         builder.Services.AddSingleton<SigningKeyStore>();
