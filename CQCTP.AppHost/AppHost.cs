@@ -20,6 +20,11 @@ var identity = builder.AddService<Projects.CQCTP_Identity_Api>(ResourceNames.Ide
 // Its admin API validates tokens like any service, with the keys it publishes itself.
 identity.WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(PlatformConfigurationKeys.AuthAuthority),
     identity.GetEndpoint("http"));
+// Forwarded headers from the gateway only (it runs on this machine), so the token endpoint's per-address limit counts
+// the caller behind it; Aspire's default would trust them from anyone (ASPNETCORE_FORWARDEDHEADERS_ENABLED).
+identity.DisableForwardedHeaders()
+    .WithEnvironment("ForwardedHeaders__KnownProxies__0", "127.0.0.1")
+    .WithEnvironment("ForwardedHeaders__KnownProxies__1", "::1");
 
 var membership = builder.AddService<Projects.CQCTP_Membership_Api>(ResourceNames.MembershipApi,
     postgres.AddDatabase(ResourceNames.MembershipDb), messaging, topology).WithIdentity(identity);

@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using CQCTP.ApiConventions.Problems;
 using CQCTP.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.RateLimiting;
 using Yarp.ReverseProxy.Transforms;
 
 namespace CQCTP.Gateway;
@@ -60,7 +58,7 @@ public static class GatewaySecurity
             FixedWindow($"ip:{Ip(context)}", limits.PerIp))));
         builder.Services.AddRateLimiter(options =>
         {
-            options.OnRejected = RejectAsync;
+            options.OnRejected = RateLimitRejection.WriteAsync;
             options.AddPolicy(PerClientLimit, context => context.User.ClientId() is { } client
                 ? FixedWindow($"client:{client}", limits.PerClient)
                 : FixedWindow($"ip:{Ip(context)}", limits.Anonymous));
@@ -103,7 +101,7 @@ public static class GatewaySecurity
             using var lease = limiter.AttemptAcquire(context);
             if (!lease.IsAcquired)
             {
-                await RejectAsync(context, lease);
+                await RateLimitRejection.WriteAsync(context, lease);
                 return;
             }
 
@@ -116,20 +114,4 @@ public static class GatewaySecurity
         RateLimitPartition.Get(key, _ => new WallClockWindowLimiter(limit, TimeProvider.System));
 
     private static string Ip(HttpContext context) => (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
-
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken) =>
-        await RejectAsync(rejected.HttpContext, rejected.Lease);
-
-    private static async Task RejectAsync(HttpContext context, RateLimitLease lease)
-    {
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter =
-            Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = ApiProblems.Create(ProblemCatalog.TooManyRequests),
-        });
-    }
 }

@@ -16,6 +16,8 @@ public static class ValidationMessages
     public const string InvalidType = "invalid-type";
     public const string InvalidValue = "invalid-value";
     public const string InvalidCharacters = "invalid-characters";
+    public const string UnknownScope = "unknown-scope";
+    public const string Duplicate = "duplicate";
 
     private static readonly Dictionary<string, Localized> Messages = new()
     {
@@ -30,6 +32,8 @@ public static class ValidationMessages
         [InvalidValue] = new("La valeur n'est pas permise.", "The value is not allowed."),
         [InvalidCharacters] = new("Ce champ contient un caractère de contrôle (position {0}).",
             "This field contains a control character (position {0})."),
+        [UnknownScope] = new("Cette portée n'existe pas.", "This scope does not exist."),
+        [Duplicate] = new("Cette valeur figure déjà plus haut dans la liste.", "This value is already earlier in the list."),
     };
 
     public static readonly Localized MalformedJson = new(

@@ -1,4 +1,5 @@
 using CQCTP.ApiConventions;
+using CQCTP.ApiConventions.Http;
 using CQCTP.Identity.Api.Endpoints;
 using CQCTP.Identity.Api.Extensions;
 using CQCTP.ServiceDefaults;
@@ -10,7 +11,14 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.UseHttpConventions();
+// UseHttpConventions, spelled out: the caller's address comes first, and the token endpoint's limits must run
+// before authentication, where OpenIddict checks the client's secret.
+app.UseForwardedHeaders();
+app.UseProblemConventions();
+app.UseTokenRateLimits();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseIdempotency();
 app.MapPlatformEndpoints(IdentityApi.Service);
 app.MapTokenEndpoint();
 app.MapClientsEndpoints();

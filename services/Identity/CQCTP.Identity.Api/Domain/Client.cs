@@ -72,8 +72,15 @@ public sealed class Client
         }
     }
 
-    public bool Authenticates(string secret, DateTimeOffset now) =>
-        RevokedAt is null && secrets.Where(s => s.IsValidAt(now)).Any(s => s.Matches(secret));
+    /// <summary>
+    /// Whether <paramref name="secret"/> is one of the client's live secrets. A revoked client, or one without a live
+    /// secret, still costs one PBKDF2 run (<see cref="ClientSecret.MatchesAny"/>).
+    /// </summary>
+    public bool Authenticates(string? secret, DateTimeOffset now) =>
+        ClientSecret.MatchesAny(RevokedAt is null ? [.. secrets.Where(s => s.IsValidAt(now))] : [], secret);
+
+    /// <summary>Refuses a client id that names no client, after the same PBKDF2 run as a wrong secret.</summary>
+    public static bool AuthenticatesUnknown(string? secret) => ClientSecret.MatchesAny([], secret);
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

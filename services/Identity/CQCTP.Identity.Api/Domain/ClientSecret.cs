@@ -8,6 +8,13 @@ public sealed class ClientSecret
     private const int Iterations = 100_000;
     private const int HashSize = 32;
 
+    /// <summary>
+    /// A hash of a secret nobody was given, with the same PBKDF2 parameters as real ones. It is checked when there is
+    /// no live secret to check (unknown client id, revoked client, every secret expired), so every refusal costs one
+    /// PBKDF2 run, as a wrong secret does, and the token endpoint's timing does not tell which client ids exist.
+    /// </summary>
+    private static readonly ClientSecret Decoy = Create("", Client.NewSecret(), DateTimeOffset.UnixEpoch);
+
     private ClientSecret()
     {
     }
@@ -35,10 +42,26 @@ public sealed class ClientSecret
         };
     }
 
+    /// <summary>Whether <paramref name="secret"/> is one of <paramref name="candidates"/>; with none, checks the decoy and refuses.</summary>
+    internal static bool MatchesAny(IReadOnlyCollection<ClientSecret> candidates, string? secret)
+    {
+        if (candidates.Count == 0 || secret is null)
+        {
+            _ = Decoy.Matches(secret ?? "");
+            return false;
+        }
+
+        return candidates.Any(c => c.Matches(secret));
+    }
+
     public bool IsValidAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || now < ExpiresAt);
 
-    internal bool Matches(string secret) =>
-        CryptographicOperations.FixedTimeEquals(Derive(secret, Salt, HashIterations), Hash);
+    /// <summary>The one place a secret is checked against a hash, so the counter sees every check.</summary>
+    private bool Matches(string secret)
+    {
+        IdentityTelemetry.SecretChecks.Add(1);
+        return CryptographicOperations.FixedTimeEquals(Derive(secret, Salt, HashIterations), Hash);
+    }
 
     internal void ExpireAt(DateTimeOffset at)
     {

@@ -1,4 +1,5 @@
 using CQCTP.Identity.Api.Data;
+using CQCTP.Identity.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
@@ -8,9 +9,11 @@ namespace CQCTP.Identity.Api.Endpoints;
 
 /// <summary>
 /// Authenticates a token request's client against the secrets table (hashed; a rotated secret keeps working during
-/// its grace period; a revoked client or secret never does) and refuses scopes the client does not hold.
+/// its grace period; a revoked client or secret never does), refuses a client whose stored registration breaks
+/// <see cref="ClientRules"/>, and refuses scopes the client does not hold.
 /// </summary>
-public sealed class ClientCredentialsValidator(IdentityDbContext db, TimeProvider clock)
+public sealed class ClientCredentialsValidator(IdentityDbContext db, TimeProvider clock,
+    ILogger<ClientCredentialsValidator> logger)
     : IOpenIddictServerHandler<OpenIddictServerEvents.ValidateTokenRequestContext>
 {
     public async ValueTask HandleAsync(OpenIddictServerEvents.ValidateTokenRequestContext context)
@@ -20,9 +23,20 @@ public sealed class ClientCredentialsValidator(IdentityDbContext db, TimeProvide
         var client = clientId is null ? null : await db.Clients.AsNoTracking()
             .Include(c => c.Secrets)
             .SingleOrDefaultAsync(c => c.ClientId == clientId, context.CancellationToken);
-        if (client is null || secret is null || !client.Authenticates(secret, clock.GetUtcNow()))
+        // Unknown id, revoked client or wrong secret: the same one PBKDF2 run, so timing does not tell them apart.
+        var authenticated = client?.Authenticates(secret, clock.GetUtcNow()) ?? Client.AuthenticatesUnknown(secret);
+        if (client is null || !authenticated)
         {
             context.Reject(Errors.InvalidClient, "The client credentials are invalid.");
+            return;
+        }
+
+        if (ClientRules.FaultsOf(client) is { Count: > 0 } faults)
+        {
+            logger.LogWarning("Client {ClientId} refused a token: its registration breaks the rules ({Faults})",
+                client.ClientId, string.Join("; ", faults));
+            context.Reject(Errors.UnauthorizedClient,
+                "The client's registration breaks the platform's rules; an administrator must correct it.");
             return;
         }
 

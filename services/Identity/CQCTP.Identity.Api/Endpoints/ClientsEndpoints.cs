@@ -1,5 +1,6 @@
 using CQCTP.ApiConventions.Http;
 using CQCTP.ApiConventions.Problems;
+using CQCTP.ApiConventions.Validation;
 using CQCTP.Identity.Api.Data;
 using CQCTP.Identity.Api.Domain;
 using CQCTP.Primitives;
@@ -15,7 +16,7 @@ public static class ClientsEndpoints
     public const string Prefix = "/api/v1/identity/clients";
 
     private static readonly Localized ScopeNotAllowed = new(
-        "Ce type de client ne peut pas recevoir cette portée.", "This kind of client may not hold this scope.");
+        "Ce type de client ne peut pas recevoir ces portées.", "This kind of client may not hold these scopes.");
     private static readonly Localized OrganizationRule = new(
         "Un client portail, et lui seul, agit pour une organisation membre.",
         "A portal client, and only a portal client, acts for a member organization.");
@@ -48,15 +49,29 @@ public static class ClientsEndpoints
     public static async Task<Results<Created<IssuedSecretResponse>, ProblemHttpResult>> Register(
         RegisterClientRequest request, IdentityDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var allowed = ClientScopes.AllowedFor(request.Kind);
-        var scopes = request.Scopes ?? allowed;
-        if (scopes.FirstOrDefault(s => !allowed.Contains(s)) is { } refused)
+        if (request.Kind is not { } kind)
         {
-            return ApiProblems.Rule("scope-not-allowed", new(
-                $"{ScopeNotAllowed.Fr} ({refused})", $"{ScopeNotAllowed.En} ({refused})"));
+            // The request validation refuses this before the handler runs; a missing kind must never mean staff.
+            return ApiProblems.Validation(new Dictionary<string, FieldError[]>
+            {
+                ["kind"] = [ValidationMessages.Error(ValidationMessages.Required)],
+            });
         }
 
-        if ((request.Kind == ClientKind.Portal) != request.OrganizationId.HasValue)
+        IReadOnlyList<string?> requested = request.Scopes ?? ClientScopes.AllowedFor(kind);
+        if (ClientRules.ScopeErrors(requested) is { Count: > 0 } scopeErrors)
+        {
+            return ApiProblems.Validation(scopeErrors);
+        }
+
+        string[] scopes = [.. requested.OfType<string>()];
+        if (ClientRules.NotAllowed(kind, scopes) is { Count: > 0 } refused)
+        {
+            var names = string.Join(", ", refused);
+            return ApiProblems.Rule("scope-not-allowed", new($"{ScopeNotAllowed.Fr} ({names})", $"{ScopeNotAllowed.En} ({names})"));
+        }
+
+        if (!ClientRules.OrganizationFits(kind, request.OrganizationId))
         {
             return ApiProblems.Rule("portal-organization", OrganizationRule);
         }
@@ -67,7 +82,7 @@ public static class ClientsEndpoints
         }
 
         var secret = Client.NewSecret();
-        var client = Client.Register(request.ClientId, request.DisplayName.Trim(), request.Kind, scopes,
+        var client = Client.Register(request.ClientId, request.DisplayName.Trim(), kind, scopes,
             request.OrganizationId, secret, clock.GetUtcNow());
         db.Clients.Add(client);
         await db.SaveChangesAsync(cancellationToken);

@@ -14,7 +14,9 @@ public sealed record RegisterClientRequest
     [MaxLength(200)]
     public string DisplayName { get; init; } = "";
 
-    public ClientKind Kind { get; init; }
+    /// <summary>Required: a missing kind once meant staff, the most powerful one.</summary>
+    [Required]
+    public ClientKind? Kind { get; init; }
 
     public IReadOnlyList<string>? Scopes { get; init; }
 

@@ -21,19 +21,25 @@ public static class IdentityApi
         builder.AddPlatformService<IdentityDbContext>(Service, "CQCTP — Identité / Identity", ResourceNames.IdentityDb);
         builder.Services.AddDevelopmentFixtureSeeder<IdentityDbContext, DevelopmentClientsSeeder>();
         builder.AddPlatformAuthentication(Service);
+        builder.AddTrustedProxies();
+        builder.AddTokenRateLimits();
 
         // After the migrations (registered by AddPlatformService), before the first request.
         builder.Services.AddSingleton<SigningKeyStore>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SigningKeyStore>());
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureSigningKey>();
+        builder.Services.AddSingleton<StoredClientsCheck>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<StoredClientsCheck>());
 
         var issuer = new Uri(PlatformAuthentication.Issuer(builder.Configuration));
         var plainHttpAllowed = PlatformAuthentication.AllowsPlainHttp(builder.Environment);
         builder.Services.AddOpenIddict()
             .AddServer(options =>
             {
-                // The issuer is the public gateway URL, not the request host (which the gateway rewrites).
+                // The issuer is the public gateway URL, not the request host (which the gateway rewrites); so are
+                // the endpoints that discovery advertises.
                 options.SetIssuer(issuer);
+                options.AddEventHandler(PublicDiscoveryEndpoints.Descriptor);
                 options.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
                 options.AllowClientCredentialsFlow();
                 options.RegisterScopes([.. Scopes.All]);
