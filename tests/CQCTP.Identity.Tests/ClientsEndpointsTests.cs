@@ -91,4 +91,15 @@ public sealed class ClientsEndpointsTests(IdentityFixture fixture)
         using var stored = await staff.GetAsync($"{Clients.Prefix}/{clientId}");
         Assert.Equal(HttpStatusCode.NotFound, stored.StatusCode);
     }
+
+    [Fact]
+    public async Task AdminAnswers_AreNeverStoredByACache()
+    {
+        using var staff = fixture.CreateClient(TestCaller.Staff);
+
+        using var response = await staff.GetAsync($"{Clients.Prefix}/{DevelopmentClients.Integrator}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
 }

@@ -22,6 +22,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         {
             DomainException domain => ApiProblems.FromDomain(domain),
             BadHttpRequestException bad => FromBadRequest(bad, logger),
+            // A form value ASP.NET Core cannot decode (a %00, say) fails while the form is read, before any handler.
+            InvalidDataException when httpContext.Request.HasFormContentType =>
+                ApiProblems.Create(ProblemCatalog.MalformedRequest, ValidationMessages.MalformedForm.Current),
             DbUpdateConcurrencyException => ApiProblems.Create(ProblemCatalog.PreconditionFailed),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
                 ApiProblems.Create(ProblemCatalog.Duplicate),

@@ -40,6 +40,10 @@ public static class ValidationMessages
         "Le corps JSON est invalide ou une valeur n'a pas le type attendu.",
         "The JSON body is invalid or a value does not have the expected type.");
 
+    public static readonly Localized MalformedForm = new(
+        "Le formulaire contient des caractères invalides.",
+        "The form contains invalid characters.");
+
     public static readonly Localized MalformedParameter = new(
         "Un paramètre de la requête n'a pas le type attendu.",
         "A request parameter does not have the expected type.");

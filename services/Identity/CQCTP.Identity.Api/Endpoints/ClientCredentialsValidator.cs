@@ -20,7 +20,8 @@ public sealed class ClientCredentialsValidator(IdentityDbContext db, TimeProvide
     {
         var clientId = context.Request.ClientId;
         var secret = context.Request.ClientSecret;
-        var client = clientId is null ? null : await db.Clients.AsNoTracking()
+        // No registered id holds a control character, and PostgreSQL cannot even compare text holding NUL.
+        var client = clientId is null || clientId.Any(char.IsControl) ? null : await db.Clients.AsNoTracking()
             .Include(c => c.Secrets)
             .SingleOrDefaultAsync(c => c.ClientId == clientId, context.CancellationToken);
         // Unknown id, revoked client or wrong secret: the same one PBKDF2 run, so timing does not tell them apart.

@@ -27,7 +27,8 @@ public static class ClientsEndpoints
 
     public static IEndpointRouteBuilder MapClientsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapApiGroup(Prefix, "Clients").RequireAuthorization(Scopes.IdentityAdmin);
+        // Answers carry client secrets (shown once) and who holds which access: no cache may keep them.
+        var group = endpoints.MapApiGroup(Prefix, "Clients").RequireAuthorization(Scopes.IdentityAdmin).WithNoStore();
         group.ProducesProblem(StatusCodes.Status401Unauthorized);
         group.ProducesProblem(StatusCodes.Status403Forbidden);
 
