@@ -21,7 +21,8 @@ var identity = builder.AddService<Projects.CQCTP_Identity_Api>(ResourceNames.Ide
 identity.WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(PlatformConfigurationKeys.AuthAuthority),
     identity.GetEndpoint("http"));
 // Forwarded headers from the gateway only (it runs on this machine), so the token endpoint's per-address limit counts
-// the caller behind it; Aspire's default would trust them from anyone (ASPNETCORE_FORWARDEDHEADERS_ENABLED).
+// the caller behind it. A published identity service gets no ASPNETCORE_FORWARDEDHEADERS_ENABLED from Aspire, with
+// which ASP.NET Core would believe them from anyone (the service overrides that too, see TrustedProxies).
 identity.DisableForwardedHeaders()
     .WithEnvironment("ForwardedHeaders__KnownProxies__0", "127.0.0.1")
     .WithEnvironment("ForwardedHeaders__KnownProxies__1", "::1");

@@ -26,7 +26,8 @@ public sealed class TrustedProxiesTests(IdentityFixture fixture)
         {
             host.UseSetting("ForwardedHeaders:KnownProxies:0", Gateway.ToString());
             host.UseSetting("RateLimits:Token:PerIp:PermitLimit", PerAddress.ToString(CultureInfo.InvariantCulture));
-            // What Aspire sets on every project (ASPNETCORE_FORWARDEDHEADERS_ENABLED): ASP.NET Core then trusts anyone.
+            // ASPNETCORE_FORWARDEDHEADERS_ENABLED, which Aspire sets on the projects it publishes: ASP.NET Core's own
+            // set-up then believes anyone.
             host.UseSetting("FORWARDEDHEADERS_ENABLED", aspireSwitchOn ? "true" : "false");
         });
 
