@@ -45,7 +45,10 @@ var gateway = builder.AddProject<Projects.CQCTP_Gateway>(ResourceNames.Gateway)
     .WithReference(knowledge).WaitFor(knowledge)
     .WithReference(funding).WaitFor(funding)
     .WithExternalHttpEndpoints()
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    // The edge: no proxy in front of it locally, so it believes no X-Forwarded-For (a deployment behind a load
+    // balancer names it in ForwardedHeaders:KnownProxies).
+    .DisableForwardedHeaders();
 
 // Tokens name the public gateway URL as their issuer. An endpoint reference, not a WaitFor: nothing waits for the
 // gateway, so there is no start-up cycle.

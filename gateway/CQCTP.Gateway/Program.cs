@@ -9,9 +9,12 @@ builder.AddServiceDefaults();
 builder.AddHttpConventions();
 builder.AddGateway();
 builder.AddGatewaySecurity();
+builder.AddTrustedProxies();
 
 var app = builder.Build();
 
+// First, so every limit counts the caller a trusted proxy names, and nobody else can name one.
+app.UseForwardedHeaders();
 app.UseProblemConventions();
 app.UseCors();
 // Before authentication, so callers without a valid token are counted too.

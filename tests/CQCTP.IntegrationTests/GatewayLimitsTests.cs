@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 
 namespace CQCTP.IntegrationTests;
 
@@ -88,5 +89,35 @@ public sealed class GatewayLimitsTests
         Assert.DoesNotContain("http", policy, StringComparison.Ordinal);
         var html = await page.Content.ReadAsStringAsync();
         Assert.DoesNotMatch("src=\"https?://", html);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task XForwardedForFromAnUnknownSender_DoesNotOpenANewPerIpBudget(bool forwardedHeadersSwitchOn)
+    {
+        await using var gateway = new InProcessGateway(new Dictionary<string, string>
+        {
+            ["RateLimits:PerIp:PermitLimit"] = "3",
+            // ASPNETCORE_FORWARDEDHEADERS_ENABLED, which Aspire sets on the projects it publishes: ASP.NET Core's own
+            // set-up then believes anyone.
+            ["FORWARDEDHEADERS_ENABLED"] = forwardedHeadersSwitchOn ? "true" : "false",
+        });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 1; i <= 4; i++)
+        {
+            var context = await gateway.Server.SendAsync(c =>
+            {
+                c.Connection.RemoteIpAddress = IPAddress.Parse("192.0.2.7");
+                c.Request.Method = HttpMethods.Get;
+                c.Request.Path = Protected;
+                c.Request.Headers["X-Forwarded-For"] = $"198.51.100.{i}";
+            });
+            statuses.Add((HttpStatusCode)context.Response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized,
+            HttpStatusCode.TooManyRequests], statuses);
     }
 }

@@ -1,7 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
-namespace CQCTP.Identity.Api.Extensions;
+namespace CQCTP.Security;
 
 /// <summary>
 /// <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> from the configured proxies only (section
