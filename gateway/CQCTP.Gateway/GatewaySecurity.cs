@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using CQCTP.ApiConventions.Problems;
+using CQCTP.ApiConventions.RateLimiting;
 using CQCTP.Security;
 using Microsoft.AspNetCore.Authorization;
 using Yarp.ReverseProxy.Transforms;
@@ -111,7 +112,7 @@ public static class GatewaySecurity
     }
 
     private static RateLimitPartition<string> FixedWindow(string key, FixedWindowLimit limit) =>
-        RateLimitPartition.Get(key, _ => new WallClockWindowLimiter(limit, TimeProvider.System));
+        WallClockWindowLimiter.Partition(key, limit);
 
     private static string Ip(HttpContext context) => (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
 }

@@ -1,3 +1,5 @@
+using CQCTP.ApiConventions.RateLimiting;
+
 namespace CQCTP.Gateway;
 
 /// <summary>The gateway's abuse limits (section <c>RateLimits</c>); a benchmark profile may raise them.</summary>

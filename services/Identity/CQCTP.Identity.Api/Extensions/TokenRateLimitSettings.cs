@@ -1,3 +1,5 @@
+using CQCTP.ApiConventions.RateLimiting;
+
 namespace CQCTP.Identity.Api.Extensions;
 
 /// <summary>The token endpoint's own limits (section <c>RateLimits:Token</c>), applied before any secret is checked.</summary>

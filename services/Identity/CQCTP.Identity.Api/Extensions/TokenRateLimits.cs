@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.RateLimiting;
 using CQCTP.ApiConventions.Problems;
+using CQCTP.ApiConventions.RateLimiting;
 using CQCTP.Identity.Api.Endpoints;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -82,10 +83,5 @@ public static class TokenRateLimits
     }
 
     private static RateLimitPartition<string> FixedWindow(string key, FixedWindowLimit limit) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limit.PermitLimit,
-            Window = limit.Window,
-            QueueLimit = 0,
-        });
+        WallClockWindowLimiter.Partition(key, limit);
 }

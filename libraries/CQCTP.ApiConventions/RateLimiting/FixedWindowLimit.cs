@@ -1,4 +1,4 @@
-namespace CQCTP.Identity.Api.Extensions;
+namespace CQCTP.ApiConventions.RateLimiting;
 
 /// <summary>A fixed window: so many requests per window and partition.</summary>
 public sealed class FixedWindowLimit

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace CQCTP.Gateway;
+namespace CQCTP.ApiConventions.RateLimiting;
 
 /// <summary>
 /// A fixed window aligned on the clock (a one-minute window runs from :00 to :59), so a refusal can say exactly when
@@ -9,6 +9,10 @@ namespace CQCTP.Gateway;
 /// </summary>
 public sealed class WallClockWindowLimiter(FixedWindowLimit limit, TimeProvider clock) : RateLimiter
 {
+    /// <summary>A partition of fixed windows on the system clock, for a partitioned limiter or a rate-limiter policy.</summary>
+    public static RateLimitPartition<string> Partition(string key, FixedWindowLimit limit) =>
+        RateLimitPartition.Get(key, _ => new WallClockWindowLimiter(limit, TimeProvider.System));
+
     private readonly Lock gate = new();
     private long window = long.MinValue;
     private int used;

@@ -1,8 +1,0 @@
-namespace CQCTP.Gateway;
-
-/// <summary>A fixed window: so many requests per window and partition.</summary>
-public sealed class FixedWindowLimit
-{
-    public int PermitLimit { get; set; }
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
-}
