@@ -54,8 +54,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
     private static Microsoft.AspNetCore.Mvc.ProblemDetails FromBadRequest(BadHttpRequestException bad, ILogger logger)
     {
         // The binder's messages name C# types ("int? Page", "OrganizationRequest request"): they stay in the log, and
-        // the caller gets the field it can act on.
-        LogBadRequest(logger, bad.StatusCode, bad.Message);
+        // the caller gets the field it can act on. The value sent is left out of the log: it may be anything a person
+        // typed, an email address included.
+        LogBadRequest(logger, bad.StatusCode, SentValue().Replace(bad.Message, "from (value not logged)"));
         if (bad.InnerException is JsonException json)
         {
             var field = JsonPaths.ToFieldName(json.Path);
@@ -83,6 +84,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
     // "Failed to bind parameter "int? Page" from "abc"." / "Required parameter "string search" was not provided…"
     [GeneratedRegex(@"parameter ""(?:[^""]*\s)?(?<name>[A-Za-z_][A-Za-z0-9_]*)""", RegexOptions.CultureInvariant)]
     private static partial Regex BoundParameter();
+
+    [GeneratedRegex(@"from ""[^""]*""", RegexOptions.CultureInvariant)]
+    private static partial Regex SentValue();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused request ({Status}): {Reason}")]
     private static partial void LogBadRequest(ILogger logger, int status, string reason);
