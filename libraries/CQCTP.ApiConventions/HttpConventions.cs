@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -17,23 +16,13 @@ namespace CQCTP.ApiConventions;
 
 public static class HttpConventions
 {
-    /// <summary>Request bodies larger than this are refused with 413 unless a route declares its own limit.</summary>
-    public const long DefaultMaxRequestBodySize = 1024 * 1024;
-
     /// <summary>
-    /// ProblemDetails, localization (French first), JSON shape, body size limit, no server banner: what every HTTP
+    /// ProblemDetails, localization (French first), JSON shape, no server banner: what every HTTP
     /// API of the platform shares.
     /// </summary>
     public static TBuilder AddHttpConventions<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        // The gateway's limit again, so a service reached directly refuses the same bodies (a route needing more,
-        // such as a file upload, declares RequestSizeLimitAttribute metadata).
-        var maxBody = builder.Configuration.GetValue("Limits:MaxRequestBodySize", DefaultMaxRequestBodySize);
-        builder.Services.Configure<KestrelServerOptions>(options =>
-        {
-            options.AddServerHeader = false;
-            options.Limits.MaxRequestBodySize = maxBody;
-        });
+        builder.Services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCatalog.Enrich);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
