@@ -8,6 +8,10 @@ namespace CQCTP.Membership.Api.Data;
 public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options) : DbContext(options)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<MemberDelegate> Delegates => Set<MemberDelegate>();
+    public DbSet<DelegateConsent> DelegateConsents => Set<DelegateConsent>();
+    public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
