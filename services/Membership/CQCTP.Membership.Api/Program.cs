@@ -13,5 +13,8 @@ var app = builder.Build();
 app.UseHttpConventions();
 app.MapPlatformEndpoints(MembershipApi.Service);
 app.MapOrganizationsEndpoints();
+app.MapDelegatesEndpoints();
+app.MapMembersDirectoryEndpoints();
+app.MapCommitteesEndpoints();
 
 app.Run();

@@ -17,6 +17,21 @@ public static class MembershipApi
     /// <summary>Staff change every organization; a portal changes its own (the handler narrows it).</summary>
     public const string UpdateOrganizations = "membership.organizations.update";
 
+    /// <summary>Staff and integrators read every organization's delegates; a portal its own (the handler narrows it).</summary>
+    public const string ReadDelegates = "membership.delegates.read";
+
+    /// <summary>Staff manage every organization's delegates and their consents; a portal its own.</summary>
+    public const string ManageDelegates = "membership.delegates.manage";
+
+    /// <summary>
+    /// The members-only directory holds people's names and chosen contacts: staff (who hold the contacts scope) and
+    /// member portals. Integrators do not.
+    /// </summary>
+    public const string ReadMembersDirectory = "membership.directory.read";
+
+    /// <summary>Committees and their members: staff, integrators and member portals.</summary>
+    public const string ReadCommittees = "membership.committees.read";
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<MembershipDbContext>(Service, "CQCTP — Membres / Membership", ResourceNames.MembershipDb);
@@ -26,7 +41,11 @@ public static class MembershipApi
 
         builder.AddPlatformAuthentication(Service, policies => policies
             .AddPolicy(ReadOrganizations, p => p.RequireScope(Scopes.MembershipRead, Scopes.MembershipSelf))
-            .AddPolicy(UpdateOrganizations, p => p.RequireScope(Scopes.MembershipWrite, Scopes.MembershipSelf)));
+            .AddPolicy(UpdateOrganizations, p => p.RequireScope(Scopes.MembershipWrite, Scopes.MembershipSelf))
+            .AddPolicy(ReadDelegates, p => p.RequireScope(Scopes.MembershipRead, Scopes.MembershipSelf))
+            .AddPolicy(ManageDelegates, p => p.RequireScope(Scopes.MembershipWrite, Scopes.MembershipSelf))
+            .AddPolicy(ReadMembersDirectory, p => p.RequireScope(Scopes.MembershipContactsRead, Scopes.MembershipSelf))
+            .AddPolicy(ReadCommittees, p => p.RequireScope(Scopes.MembershipRead, Scopes.MembershipSelf)));
         builder.Services.AddScoped<IAccessTokenGate, ActiveMemberGate>();
         return builder;
     }
