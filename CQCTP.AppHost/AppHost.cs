@@ -16,7 +16,8 @@ var topology = builder.AddProject<Projects.CQCTP_Messaging_Topology>(ResourceNam
 
 // Issues the access tokens every other service validates (docs/security.md).
 var identity = builder.AddService<Projects.CQCTP_Identity_Api>(ResourceNames.IdentityApi,
-    postgres.AddDatabase(ResourceNames.IdentityDb), messaging, topology);
+    postgres.AddDatabase(ResourceNames.IdentityDb), messaging, topology)
+    .WithSubscription<MembershipStatusChanged>("organization-statuses", topology);
 // Its admin API validates tokens like any service, with the keys it publishes itself.
 identity.WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(PlatformConfigurationKeys.AuthAuthority),
     identity.GetEndpoint("http"));
