@@ -34,7 +34,8 @@ var concertation = builder.AddService<Projects.CQCTP_Concertation_Api>(ResourceN
     postgres.AddDatabase(ResourceNames.ConcertationDb), messaging, topology).WithIdentity(identity)
     .WithSubscription<OrganizationRegistered>("member-organizations", topology);
 var knowledge = builder.AddService<Projects.CQCTP_Knowledge_Api>(ResourceNames.KnowledgeApi,
-    postgres.AddDatabase(ResourceNames.KnowledgeDb), messaging, topology).WithIdentity(identity);
+    postgres.AddDatabase(ResourceNames.KnowledgeDb), messaging, topology).WithIdentity(identity)
+    .WithSubscription<MembershipStatusChanged>("organization-statuses", topology);
 var funding = builder.AddService<Projects.CQCTP_Funding_Api>(ResourceNames.FundingApi,
     postgres.AddDatabase(ResourceNames.FundingDb), messaging, topology).WithIdentity(identity);
 
