@@ -16,7 +16,8 @@ var topology = builder.AddProject<Projects.CQCTP_Messaging_Topology>(ResourceNam
 
 // Issues the access tokens every other service validates (docs/security.md).
 var identity = builder.AddService<Projects.CQCTP_Identity_Api>(ResourceNames.IdentityApi,
-    postgres.AddDatabase(ResourceNames.IdentityDb), messaging, topology);
+    postgres.AddDatabase(ResourceNames.IdentityDb), messaging, topology)
+    .WithSubscription<MembershipStatusChanged>("organization-statuses", topology);
 // Its admin API validates tokens like any service, with the keys it publishes itself.
 identity.WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(PlatformConfigurationKeys.AuthAuthority),
     identity.GetEndpoint("http"));
@@ -33,7 +34,8 @@ var concertation = builder.AddService<Projects.CQCTP_Concertation_Api>(ResourceN
     postgres.AddDatabase(ResourceNames.ConcertationDb), messaging, topology).WithIdentity(identity)
     .WithSubscription<OrganizationRegistered>("member-organizations", topology);
 var knowledge = builder.AddService<Projects.CQCTP_Knowledge_Api>(ResourceNames.KnowledgeApi,
-    postgres.AddDatabase(ResourceNames.KnowledgeDb), messaging, topology).WithIdentity(identity);
+    postgres.AddDatabase(ResourceNames.KnowledgeDb), messaging, topology).WithIdentity(identity)
+    .WithSubscription<MembershipStatusChanged>("organization-statuses", topology);
 var funding = builder.AddService<Projects.CQCTP_Funding_Api>(ResourceNames.FundingApi,
     postgres.AddDatabase(ResourceNames.FundingDb), messaging, topology).WithIdentity(identity);
 

@@ -30,6 +30,22 @@ internal static class Clients
         return (clientId, body.GetProperty("clientSecret").GetString()!);
     }
 
+    /// <summary>Registers a portal of <paramref name="organizationId"/> through the admin API; returns its id and its one secret.</summary>
+    public static async Task<(string ClientId, string Secret)> RegisterPortalAsync(HttpClient staff, Guid organizationId)
+    {
+        var clientId = NewId();
+        using var response = await staff.PostAsJsonAsync(Prefix, new
+        {
+            clientId,
+            displayName = "Portail de test",
+            kind = "portal",
+            organizationId,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (clientId, body.GetProperty("clientSecret").GetString()!);
+    }
+
     /// <summary>
     /// Writes a portal holding a null scope and <c>identity.admin</c> straight into the table, as the registration
     /// API once accepted it (and as a row written by hand could be); returns its id.

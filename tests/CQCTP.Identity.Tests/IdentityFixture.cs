@@ -1,5 +1,8 @@
+using CQCTP.Identity.Api.Consumers;
 using CQCTP.Identity.Api.Data;
 using CQCTP.Identity.Api.Extensions;
+using CQCTP.Membership.Contracts;
+using CQCTP.Messaging.Topology;
 using CQCTP.ServiceDefaults;
 
 namespace CQCTP.Identity.Tests;
@@ -13,4 +16,7 @@ public sealed class IdentityFixture : ServiceFixture<IdentityDbContext>
     protected override string Service => IdentityApi.Service;
 
     protected override string DatabaseResource => ResourceNames.IdentityDb;
+
+    protected override IReadOnlyList<EventSubscription> Subscriptions { get; } =
+        [new(IdentityApi.Service, OrganizationStatusProjection.Consumer, typeof(MembershipStatusChanged))];
 }

@@ -16,6 +16,7 @@ public sealed class TrustedProxiesTests(IdentityFixture fixture)
     private const int PerAddress = 3;
     private static readonly IPAddress Gateway = IPAddress.Parse("10.0.0.1");
     private static readonly IPAddress Stranger = IPAddress.Parse("192.0.2.7");
+    private static readonly IPAddress WarmUp = IPAddress.Parse("203.0.113.9");
 
     [Theory]
     [InlineData(false)]
@@ -31,6 +32,9 @@ public sealed class TrustedProxiesTests(IdentityFixture fixture)
             host.UseSetting("FORWARDEDHEADERS_ENABLED", aspireSwitchOn ? "true" : "false");
         });
 
+        // The counted runs must fall in one clock-aligned minute: on a loaded machine the host's first request (JIT,
+        // OpenIddict, the bus still connecting) can take seconds, so it is made here, from an address not counted.
+        await StatusesAsync(factory.Server, WarmUp, requests: 1);
         var fromStranger = await StatusesAsync(factory.Server, Stranger);
         var fromGateway = await StatusesAsync(factory.Server, Gateway);
 
@@ -40,11 +44,12 @@ public sealed class TrustedProxiesTests(IdentityFixture fixture)
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, fromGateway);
     }
 
-    /// <summary>One more token request than the per-address limit, from <paramref name="remote"/>, each naming another caller.</summary>
-    private static async Task<List<HttpStatusCode>> StatusesAsync(TestServer server, IPAddress remote)
+    /// <summary>Token requests from <paramref name="remote"/> (by default one more than the per-address limit), each naming another caller.</summary>
+    private static async Task<List<HttpStatusCode>> StatusesAsync(TestServer server, IPAddress remote,
+        int requests = PerAddress + 1)
     {
         var statuses = new List<HttpStatusCode>();
-        for (var i = 1; i <= PerAddress + 1; i++)
+        for (var i = 1; i <= requests; i++)
         {
             var caller = $"198.51.100.{i}";
             var form = $"grant_type=client_credentials&client_id={Clients.NewId()}&client_secret=guess";

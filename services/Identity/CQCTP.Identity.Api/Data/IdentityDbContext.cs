@@ -1,5 +1,6 @@
 using CQCTP.ApiConventions.Data;
 using CQCTP.Identity.Api.Domain;
+using CQCTP.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CQCTP.Identity.Api.Data;
@@ -15,5 +16,6 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityDbContext).Assembly);
         modelBuilder.AddIdempotencyRecords();
+        modelBuilder.AddMessagingTables();
     }
 }

@@ -2,7 +2,8 @@ namespace CQCTP.Identity.Api.Domain;
 
 /// <summary>
 /// Whether a member organization may still use its portal clients, as last heard from the membership service.
-/// Fed by Membership's events once messaging lands (docs/security.md); no row means nothing heard yet.
+/// Fed by Membership's <c>MembershipStatusChanged</c> events; no row means nothing heard yet, and the portal keeps
+/// getting tokens (docs/security.md).
 /// </summary>
 public sealed class OrganizationStatus
 {

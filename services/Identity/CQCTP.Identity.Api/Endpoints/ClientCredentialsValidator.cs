@@ -48,6 +48,8 @@ public sealed class ClientCredentialsValidator(IdentityDbContext db, TimeProvide
             return;
         }
 
+        // Only a status heard as not active refuses: with no row (nothing heard from Membership yet, e.g. the
+        // development portals) the portal keeps getting tokens.
         if (client.OrganizationId is { } organization
             && await db.OrganizationStatuses.AsNoTracking()
                 .AnyAsync(s => s.OrganizationId == organization && !s.IsActiveMember, context.CancellationToken))

@@ -1,7 +1,10 @@
 using CQCTP.ApiConventions;
 using CQCTP.ApiConventions.Data;
+using CQCTP.Identity.Api.Consumers;
 using CQCTP.Identity.Api.Data;
 using CQCTP.Identity.Api.Endpoints;
+using CQCTP.Membership.Contracts;
+using CQCTP.Messaging;
 using CQCTP.Security;
 using CQCTP.ServiceDefaults;
 using Microsoft.Extensions.Options;
@@ -23,6 +26,9 @@ public static class IdentityApi
         builder.AddPlatformAuthentication(Service);
         builder.AddTrustedProxies();
         builder.AddTokenRateLimits();
+        // Membership's status changes close (and reopen) a member's portal: the token endpoint reads what this keeps.
+        builder.AddPlatformMessaging<IdentityDbContext>(Service, ResourceNames.IdentityDb, messaging => messaging
+            .Consume<MembershipStatusChanged, OrganizationStatusProjection>(OrganizationStatusProjection.Consumer));
 
         // After the migrations (registered by AddPlatformService), before the first request.
         builder.Services.AddSingleton<SigningKeyStore>();

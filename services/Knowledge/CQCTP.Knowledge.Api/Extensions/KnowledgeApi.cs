@@ -1,5 +1,7 @@
 using CQCTP.ApiConventions;
+using CQCTP.Knowledge.Api.Consumers;
 using CQCTP.Knowledge.Api.Data;
+using CQCTP.Membership.Contracts;
 using CQCTP.Messaging;
 using CQCTP.Security;
 using CQCTP.ServiceDefaults;
@@ -14,7 +16,10 @@ public static class KnowledgeApi
     {
         builder.AddPlatformService<KnowledgeDbContext>(Service, "CQCTP — Savoirs et infolettres / Knowledge and newsletters", ResourceNames.KnowledgeDb);
         builder.AddPlatformAuthentication(Service);
-        builder.AddPlatformMessaging<KnowledgeDbContext>(Service, ResourceNames.KnowledgeDb);
+        // A portal whose membership ended is refused here too, without waiting for its token to expire.
+        builder.Services.AddScoped<IAccessTokenGate, ActiveMemberGate>();
+        builder.AddPlatformMessaging<KnowledgeDbContext>(Service, ResourceNames.KnowledgeDb, messaging => messaging
+            .Consume<MembershipStatusChanged, OrganizationStatusProjection>(OrganizationStatusProjection.Consumer));
         return builder;
     }
 }
