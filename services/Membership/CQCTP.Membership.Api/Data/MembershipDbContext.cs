@@ -8,6 +8,8 @@ namespace CQCTP.Membership.Api.Data;
 public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options) : DbContext(options)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<MembershipStatusChange> MembershipStatusChanges => Set<MembershipStatusChange>();
+    public DbSet<MembershipApplication> MembershipApplications => Set<MembershipApplication>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
