@@ -30,6 +30,10 @@ identity.DisableForwardedHeaders()
 
 var membership = builder.AddService<Projects.CQCTP_Membership_Api>(ResourceNames.MembershipApi,
     postgres.AddDatabase(ResourceNames.MembershipDb), messaging, topology).WithIdentity(identity);
+// Public applications are told apart by the applicant's address, which only the gateway may forward (as above).
+membership.DisableForwardedHeaders()
+    .WithEnvironment("ForwardedHeaders__KnownProxies__0", "127.0.0.1")
+    .WithEnvironment("ForwardedHeaders__KnownProxies__1", "::1");
 var concertation = builder.AddService<Projects.CQCTP_Concertation_Api>(ResourceNames.ConcertationApi,
     postgres.AddDatabase(ResourceNames.ConcertationDb), messaging, topology).WithIdentity(identity)
     .WithSubscription<OrganizationRegistered>("member-organizations", topology);

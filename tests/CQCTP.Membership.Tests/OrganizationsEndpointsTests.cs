@@ -15,7 +15,7 @@ namespace CQCTP.Membership.Tests;
 [Collection(MembershipCollection.Name)]
 public sealed class OrganizationsEndpointsTests(MembershipFixture fixture)
 {
-    private const string Prefix = "/api/v1/membership/organizations";
+    internal const string Prefix = "/api/v1/membership/organizations";
 
     [Fact]
     public async Task Create_AsStaff_Returns201WithETag_AndRecordsTheEventInTheSameCommit()

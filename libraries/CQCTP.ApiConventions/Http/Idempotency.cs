@@ -13,6 +13,8 @@ namespace CQCTP.ApiConventions.Http;
 /// <c>Idempotency-Key</c> on creation <c>POST</c>s: the first response to a (caller, route, key) is stored and
 /// replayed for the same body; the same key with another body is 422; a concurrent duplicate is 409.
 /// Only successful responses are kept, so a caller can correct a refused request and retry with the same key.
+/// Anonymous callers are scoped by their address (behind the gateway, the forwarded one: <c>UseForwardedHeaders</c>
+/// with <c>AddTrustedProxies</c> must run first).
 /// </summary>
 public static class Idempotency
 {
@@ -114,7 +116,10 @@ public static class Idempotency
     private static string Scope(HttpContext context, Endpoint endpoint)
     {
         // Keys belong to one caller and one operation: two clients choosing the same key never see each other's data.
-        var caller = context.User.FindFirstValue("client_id") ?? context.User.FindFirstValue("sub") ?? "anonymous";
+        // Anonymous callers (public forms) are told apart by address, the forwarded one when a trusted proxy sent it
+        // (TrustedProxies), so one cannot replay another's answer by guessing its key.
+        var caller = context.User.FindFirstValue("client_id") ?? context.User.FindFirstValue("sub")
+            ?? $"anonymous@{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
         var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.ToString();
         return $"{caller} {context.Request.Method} {route}";
     }

@@ -10,11 +10,15 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+// Before the conventions: anonymous idempotency keys are scoped by the caller's address, the gateway's forwarded one.
+app.UseForwardedHeaders();
 app.UseHttpConventions();
 app.MapPlatformEndpoints(MembershipApi.Service);
 app.MapOrganizationsEndpoints();
 app.MapDelegatesEndpoints();
 app.MapMembersDirectoryEndpoints();
 app.MapCommitteesEndpoints();
+app.MapMembershipLifecycleEndpoints();
+app.MapApplicationsEndpoints();
 
 app.Run();

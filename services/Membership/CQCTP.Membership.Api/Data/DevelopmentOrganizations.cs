@@ -32,10 +32,13 @@ internal sealed class DevelopmentOrganizations(TimeProvider clock, IOutbox outbo
             }
 
             var organization = Organization.Register(id, details, now);
-            organization.Activate(now);
+            var activation = organization.Activate(MembershipType.Regular,
+                new MembershipDecision(null, Organization.Today(now), nameof(DevelopmentOrganizations), now));
             context.Organizations.Add(organization);
-            // Through the outbox like any registration, so every service's read model knows them too.
+            // Through the outbox like any registration and activation, so every service's read model knows them too.
             outbox.Add(OrganizationEvents.Registered(organization));
+            outbox.Add(OrganizationEvents.Activated(organization, activation));
+            outbox.Add(OrganizationEvents.StatusChanged(activation));
         }
 
         await context.SaveChangesAsync(cancellationToken);

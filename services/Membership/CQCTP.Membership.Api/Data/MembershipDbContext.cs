@@ -12,6 +12,8 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<DelegateConsent> DelegateConsents => Set<DelegateConsent>();
     public DbSet<Committee> Committees => Set<Committee>();
     public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
+    public DbSet<MembershipStatusChange> MembershipStatusChanges => Set<MembershipStatusChange>();
+    public DbSet<MembershipApplication> MembershipApplications => Set<MembershipApplication>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

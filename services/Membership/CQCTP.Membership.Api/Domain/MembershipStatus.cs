@@ -8,4 +8,7 @@ public enum MembershipStatus
     Suspended,
     Lapsed,
     Withdrawn,
+
+    /// <summary>Its application was refused; it never became a member.</summary>
+    Refused,
 }

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CQCTP.ApiConventions.Http;
 using CQCTP.ApiConventions.Problems;
+using CQCTP.ApiConventions.Validation;
 using CQCTP.Membership.Api.Data;
 using CQCTP.Membership.Api.Domain;
 using CQCTP.Membership.Api.Extensions;
@@ -14,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CQCTP.Membership.Api.Endpoints;
 
-public static class OrganizationsEndpoints
+public static partial class OrganizationsEndpoints
 {
     public const string Prefix = "/api/v1/membership/organizations";
 
@@ -55,6 +57,11 @@ public static class OrganizationsEndpoints
         OrganizationRequest request, MembershipDbContext db, IOutbox outbox, TimeProvider clock, HttpResponse response,
         CancellationToken cancellationToken)
     {
+        if (OrganizationRules.Check(request) is { Count: > 0 } errors)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
         if (GuardDescription(request) is { } refused)
         {
             return refused;
@@ -62,7 +69,7 @@ public static class OrganizationsEndpoints
 
         if (await NameTakenAsync(db, request.LegalName, exceptId: null, cancellationToken))
         {
-            return ApiProblems.Result(ProblemCatalog.Duplicate, DuplicateName.Current);
+            return DuplicateProblem();
         }
 
         var organization = Organization.Register(request.ToDetails(), clock.GetUtcNow());
@@ -71,14 +78,50 @@ public static class OrganizationsEndpoints
         await db.SaveChangesAsync(cancellationToken);
 
         response.SetETag(organization);
-        return TypedResults.Created($"{Prefix}/{organization.Id}", OrganizationResponse.From(organization));
+        return TypedResults.Created($"{Prefix}/{organization.Id}", OrganizationResponse.From(organization, maySeeAddress: true));
     }
 
-    public static async Task<Ok<Paged<OrganizationSummary>>> List(
+    public static async Task<Results<Ok<Paged<OrganizationSummary>>, ProblemHttpResult>> List(
         [AsParameters] PageQuery page, MembershipDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken,
-        [FromQuery] string? search = null)
+        [FromQuery] string? search = null, [FromQuery] string? status = null, [FromQuery] string? type = null,
+        [FromQuery] string? membershipType = null, [FromQuery] string? region = null)
     {
+        if (!QueryFilter.TryParse<MembershipStatus>(status, nameof(status), out var statusFilter, out var errors)
+            || !QueryFilter.TryParse<OrganizationType>(type, nameof(type), out var typeFilter, out errors)
+            || !QueryFilter.TryParse<MembershipType>(membershipType, nameof(membershipType), out var membershipTypeFilter, out errors))
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        if (region is not null && !RegionPattern().IsMatch(region))
+        {
+            return ApiProblems.Validation(new Dictionary<string, FieldError[]>
+            {
+                [nameof(region)] = [ValidationMessages.Error(ValidationMessages.InvalidFormat)],
+            });
+        }
+
         var query = db.Organizations.AsNoTracking().VisibleTo(user, Scopes.MembershipRead, o => o.Id);
+        if (statusFilter is { } wantedStatus)
+        {
+            query = query.Where(o => o.Status == wantedStatus);
+        }
+
+        if (typeFilter is { } wantedType)
+        {
+            query = query.Where(o => o.Type == wantedType);
+        }
+
+        if (membershipTypeFilter is { } wantedMembership)
+        {
+            query = query.Where(o => o.MembershipType == wantedMembership);
+        }
+
+        // A region filter finds who serves it, the head office's region included.
+        if (region is not null)
+        {
+            query = query.Where(o => o.RegionCode == region || o.RegionsServed.Contains(region));
+        }
 
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -88,7 +131,8 @@ public static class OrganizationsEndpoints
 
         var result = await query
             .OrderBy(o => o.LegalName).ThenBy(o => o.Id)
-            .Select(o => new OrganizationSummary(o.Id, o.LegalName, o.CommonName, o.RegionCode, o.Status))
+            .Select(o => new OrganizationSummary(o.Id, o.LegalName, o.CommonName, o.Type, o.RegionCode, o.Status,
+                o.MembershipType))
             .ToPagedAsync(page, cancellationToken);
         return TypedResults.Ok(result);
     }
@@ -107,12 +151,12 @@ public static class OrganizationsEndpoints
             return notModified;
         }
 
-        return TypedResults.Ok(OrganizationResponse.From(organization));
+        return TypedResults.Ok(OrganizationResponse.From(organization, context.User.MaySeeAddressOf(id)));
     }
 
     public static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> Replace(
-        Guid id, OrganizationRequest request, MembershipDbContext db, TimeProvider clock, HttpContext context,
-        CancellationToken cancellationToken)
+        Guid id, OrganizationRequest request, MembershipDbContext db, IOutbox outbox, TimeProvider clock,
+        HttpContext context, CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (organization is null || !context.User.MayAccessOrganization(Scopes.MembershipWrite, id))
@@ -120,11 +164,11 @@ public static class OrganizationsEndpoints
             return ApiProblems.NotFound();
         }
 
-        return await ApplyAsync(organization, request, db, clock, context, cancellationToken);
+        return await ApplyAsync(organization, request, db, outbox, clock, context, cancellationToken);
     }
 
     public static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> Patch(
-        Guid id, JsonElement patch, MembershipDbContext db, TimeProvider clock, HttpContext context,
+        Guid id, JsonElement patch, MembershipDbContext db, IOutbox outbox, TimeProvider clock, HttpContext context,
         CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
@@ -138,17 +182,22 @@ public static class OrganizationsEndpoints
             return invalid;
         }
 
-        return await ApplyAsync(organization, request, db, clock, context, cancellationToken);
+        return await ApplyAsync(organization, request, db, outbox, clock, context, cancellationToken);
     }
 
     private static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> ApplyAsync(
-        Organization organization, OrganizationRequest request, MembershipDbContext db, TimeProvider clock,
-        HttpContext context, CancellationToken cancellationToken)
+        Organization organization, OrganizationRequest request, MembershipDbContext db, IOutbox outbox,
+        TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         // The row version we compare is the one EF will check on save, so a change committed in between is a 412 too.
         if (Preconditions.CheckIfMatch(context.Request, organization) is { } stale)
         {
             return stale;
+        }
+
+        if (OrganizationRules.Check(request) is { Count: > 0 } errors)
+        {
+            return ApiProblems.Validation(errors);
         }
 
         if (GuardDescription(request) is { } refused)
@@ -167,24 +216,31 @@ public static class OrganizationsEndpoints
 
         if (await NameTakenAsync(db, request.LegalName, organization.Id, cancellationToken))
         {
-            return ApiProblems.Result(ProblemCatalog.Duplicate, DuplicateName.Current);
+            return DuplicateProblem();
         }
 
         organization.Update(request.ToDetails(), clock.GetUtcNow());
+        outbox.Add(OrganizationEvents.ProfileUpdated(organization));
         await db.SaveChangesAsync(cancellationToken);
 
         context.Response.SetETag(organization);
-        return TypedResults.Ok(OrganizationResponse.From(organization));
+        return TypedResults.Ok(OrganizationResponse.From(organization, context.User.MaySeeAddressOf(organization.Id)));
     }
+
+    internal static ProblemHttpResult DuplicateProblem() =>
+        ApiProblems.Result(ProblemCatalog.Duplicate, DuplicateName.Current);
 
     /// <summary>A description speaks of the organization; it must never carry a person's identifier (the public email has its own field).</summary>
     private static ProblemHttpResult? GuardDescription(OrganizationRequest request) =>
         IdentifierGuard.Check(("description.fr", request.Description?.Fr), ("description.en", request.Description?.En));
 
-    private static Task<bool> NameTakenAsync(MembershipDbContext db, string legalName, Guid? exceptId,
+    internal static Task<bool> NameTakenAsync(MembershipDbContext db, string legalName, Guid? exceptId,
         CancellationToken cancellationToken)
     {
         var normalized = Organization.Normalize(legalName);
         return db.Organizations.AnyAsync(o => o.NormalizedLegalName == normalized && o.Id != exceptId, cancellationToken);
     }
+
+    [GeneratedRegex(OrganizationRequest.RegionPattern)]
+    private static partial Regex RegionPattern();
 }

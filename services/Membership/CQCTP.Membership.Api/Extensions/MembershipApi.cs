@@ -36,6 +36,10 @@ public static class MembershipApi
     {
         builder.AddPlatformService<MembershipDbContext>(Service, "CQCTP — Membres / Membership", ResourceNames.MembershipDb);
         builder.AddPlatformMessaging<MembershipDbContext>(Service, ResourceNames.MembershipDb);
+        // After the platform service, whose start-up migrates the database this report reads.
+        builder.Services.AddHostedService<LegalNameCollisionReport>();
+        // The public application is keyed by the applicant's address: believe X-Forwarded-For from the gateway only.
+        builder.AddTrustedProxies();
         builder.Services.AddDemoDataSeeder<MembershipDbContext, MembershipDemoData>();
         builder.Services.AddDevelopmentFixtureSeeder<MembershipDbContext, DevelopmentOrganizations>();
 

@@ -1,0 +1,8 @@
+namespace CQCTP.Membership.Api.Domain;
+
+public enum ApplicationStatus
+{
+    Submitted,
+    Approved,
+    Refused,
+}
