@@ -13,5 +13,10 @@ var app = builder.Build();
 app.UseHttpConventions();
 app.MapPlatformEndpoints(MembershipApi.Service);
 app.MapOrganizationsEndpoints();
+app.MapServicesEndpoints();
+app.MapServiceCategoriesEndpoints();
+app.MapDirectoryEndpoints();
+app.MapPrivacyOfficerEndpoints();
+app.MapPublishedContactsEndpoints();
 
 app.Run();

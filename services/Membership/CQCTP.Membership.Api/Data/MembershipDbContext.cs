@@ -8,6 +8,10 @@ namespace CQCTP.Membership.Api.Data;
 public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options) : DbContext(options)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<ServiceCategory> ServiceCategories => Set<ServiceCategory>();
+    public DbSet<ServiceOffering> Services => Set<ServiceOffering>();
+    public DbSet<PrivacyOfficer> PrivacyOfficers => Set<PrivacyOfficer>();
+    public DbSet<PublishedContact> PublishedContacts => Set<PublishedContact>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

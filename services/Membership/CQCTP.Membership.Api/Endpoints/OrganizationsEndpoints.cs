@@ -55,7 +55,7 @@ public static class OrganizationsEndpoints
         OrganizationRequest request, MembershipDbContext db, IOutbox outbox, TimeProvider clock, HttpResponse response,
         CancellationToken cancellationToken)
     {
-        if (GuardDescription(request) is { } refused)
+        if (await GuardDescriptionAsync(request, db, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -151,7 +151,7 @@ public static class OrganizationsEndpoints
             return stale;
         }
 
-        if (GuardDescription(request) is { } refused)
+        if (await GuardDescriptionAsync(request, db, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -177,9 +177,22 @@ public static class OrganizationsEndpoints
         return TypedResults.Ok(OrganizationResponse.From(organization));
     }
 
-    /// <summary>A description speaks of the organization; it must never carry a person's identifier (the public email has its own field).</summary>
-    private static ProblemHttpResult? GuardDescription(OrganizationRequest request) =>
-        IdentifierGuard.Check(("description.fr", request.Description?.Fr), ("description.en", request.Description?.En));
+    /// <summary>
+    /// A description speaks of the organization; it must never carry a person's identifier. It may print the
+    /// organization's own public email and the published contacts (help lines) staff list.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> GuardDescriptionAsync(OrganizationRequest request,
+        MembershipDbContext db, CancellationToken cancellationToken)
+    {
+        if (request.Description is null)
+        {
+            return null;
+        }
+
+        var allowed = await ContactAllowlist.ForOrganizationAsync(db, request.PublicEmail, cancellationToken);
+        return IdentifierGuard.Check(allowed,
+            ("description.fr", request.Description.Fr), ("description.en", request.Description.En));
+    }
 
     private static Task<bool> NameTakenAsync(MembershipDbContext db, string legalName, Guid? exceptId,
         CancellationToken cancellationToken)
