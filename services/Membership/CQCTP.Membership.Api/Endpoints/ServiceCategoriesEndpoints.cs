@@ -40,12 +40,13 @@ public static class ServiceCategoriesEndpoints
         return endpoints;
     }
 
-    public static async Task<Ok<IReadOnlyList<ServiceCategoryResponse>>> List(MembershipDbContext db,
-        CancellationToken cancellationToken)
+    public static async Task<Ok<Paged<ServiceCategoryResponse>>> List([AsParameters] PageQuery page,
+        MembershipDbContext db, CancellationToken cancellationToken)
     {
         var categories = await db.ServiceCategories.AsNoTracking().OrderBy(c => c.Label.Fr).ThenBy(c => c.Code)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ServiceCategoryResponse>>([.. categories.Select(ServiceCategoryResponse.From)]);
+            .ToPagedAsync(page, cancellationToken);
+        return TypedResults.Ok(new Paged<ServiceCategoryResponse>([.. categories.Items.Select(ServiceCategoryResponse.From)],
+            categories.Page, categories.PageSize, categories.Total));
     }
 
     public static async Task<Results<Ok<ServiceCategoryResponse>, StatusCodeHttpResult, ProblemHttpResult>> Get(
