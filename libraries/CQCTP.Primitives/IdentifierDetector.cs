@@ -14,8 +14,12 @@ public static partial class IdentifierDetector
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
     /// <summary>Every identifier in <paramref name="text"/>, in order of position, without overlaps.</summary>
-    public static IReadOnlyList<IdentifierMatch> Find(string? text)
+    public static IReadOnlyList<IdentifierMatch> Find(string? text) => Find(text, IdentifierAllowlist.Empty);
+
+    /// <summary>Every identifier in <paramref name="text"/> that is not a published contact of <paramref name="allowed"/>.</summary>
+    public static IReadOnlyList<IdentifierMatch> Find(string? text, IdentifierAllowlist allowed)
     {
+        ArgumentNullException.ThrowIfNull(allowed);
         if (string.IsNullOrWhiteSpace(text))
         {
             return [];
@@ -39,7 +43,7 @@ public static partial class IdentifierDetector
             }
         }
 
-        return result;
+        return allowed.IsEmpty ? result : [.. result.Where(m => !allowed.Allows(m))];
     }
 
     /// <summary>The Luhn check SINs carry (a run of zeros passes Luhn but is no number).</summary>

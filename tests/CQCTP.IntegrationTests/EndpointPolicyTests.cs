@@ -13,7 +13,8 @@ namespace CQCTP.IntegrationTests;
 public sealed partial class EndpointPolicyTests(PlatformFixture fixture)
 {
     // Routes that may be anonymous, by resource: health, OpenAPI, the token endpoint and discovery, the API reference,
-    // submitting a membership application.
+    // submitting a membership application, and Membership's public directory, its service categories and the privacy
+    // officer (reads only).
     private static readonly Regex PublicRoute = PublicRoutePattern();
 
     public static TheoryData<string> Resources =>
@@ -93,6 +94,6 @@ public sealed partial class EndpointPolicyTests(PlatformFixture fixture)
             .Select(e => $"anonymous but not public: {string.Join(',', e.Methods)} {e.Route}"),
     ];
 
-    [GeneratedRegex(@"^(/health|/alive|/_testing/endpoint-policies|/connect/token|/\.well-known/\{\*\*catch-all\}|/api/v1/[a-z]+/openapi/(\{documentName\}\.json|\{\*\*catch-all\})|/api-reference/?.*|/|/\{\*path:nonfile\}|/api/v1/membership/applications/?)$")]
+    [GeneratedRegex(@"^(/health|/alive|/_testing/endpoint-policies|/connect/token|/\.well-known/\{\*\*catch-all\}|/api/v1/[a-z]+/openapi/(\{documentName\}\.json|\{\*\*catch-all\})|/api-reference/?.*|/|/\{\*path:nonfile\}|/api/v1/membership/applications/?|/api/v1/membership/(directory|privacy-officer)/?|/api/v1/membership/service-categories/?(\{code\}|\{\*\*catch-all\})?)$")]
     private static partial Regex PublicRoutePattern();
 }

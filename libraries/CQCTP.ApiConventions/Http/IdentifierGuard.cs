@@ -33,13 +33,21 @@ public static class IdentifierGuard
     /// A 422 (<c>business-rule-violated</c>, rule <c>direct-identifier</c>) naming each offending field and span, or
     /// null when every field is clean. Field names are the request's camelCase paths (<c>description.fr</c>).
     /// </summary>
-    public static ProblemHttpResult? Check(params (string Field, string? Text)[] fields)
+    public static ProblemHttpResult? Check(params (string Field, string? Text)[] fields) =>
+        Check(IdentifierAllowlist.Empty, fields);
+
+    /// <summary>
+    /// The same check, except that the published organizational contacts in <paramref name="allowed"/> (the
+    /// organization's own public email and phone, help lines) may appear in the text.
+    /// </summary>
+    public static ProblemHttpResult? Check(IdentifierAllowlist allowed, params (string Field, string? Text)[] fields)
     {
+        ArgumentNullException.ThrowIfNull(allowed);
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new Dictionary<string, IdentifierError[]>();
         foreach (var (field, text) in fields)
         {
-            var matches = IdentifierDetector.Find(text);
+            var matches = IdentifierDetector.Find(text, allowed);
             if (matches.Count > 0)
             {
                 errors[field] = [.. matches.Select(m => new IdentifierError(Code,

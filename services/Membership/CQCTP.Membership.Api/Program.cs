@@ -20,5 +20,10 @@ app.MapMembersDirectoryEndpoints();
 app.MapCommitteesEndpoints();
 app.MapMembershipLifecycleEndpoints();
 app.MapApplicationsEndpoints();
+app.MapServicesEndpoints();
+app.MapServiceCategoriesEndpoints();
+app.MapDirectoryEndpoints();
+app.MapPrivacyOfficerEndpoints();
+app.MapPublishedContactsEndpoints();
 
 app.Run();

@@ -14,6 +14,10 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
     public DbSet<MembershipStatusChange> MembershipStatusChanges => Set<MembershipStatusChange>();
     public DbSet<MembershipApplication> MembershipApplications => Set<MembershipApplication>();
+    public DbSet<ServiceCategory> ServiceCategories => Set<ServiceCategory>();
+    public DbSet<ServiceOffering> Services => Set<ServiceOffering>();
+    public DbSet<PrivacyOfficer> PrivacyOfficers => Set<PrivacyOfficer>();
+    public DbSet<PublishedContact> PublishedContacts => Set<PublishedContact>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

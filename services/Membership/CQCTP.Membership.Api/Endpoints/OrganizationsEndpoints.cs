@@ -62,7 +62,7 @@ public static partial class OrganizationsEndpoints
             return ApiProblems.Validation(errors);
         }
 
-        if (GuardDescription(request) is { } refused)
+        if (await GuardDescriptionAsync(request, db, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -200,7 +200,7 @@ public static partial class OrganizationsEndpoints
             return ApiProblems.Validation(errors);
         }
 
-        if (GuardDescription(request) is { } refused)
+        if (await GuardDescriptionAsync(request, db, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -230,9 +230,22 @@ public static partial class OrganizationsEndpoints
     internal static ProblemHttpResult DuplicateProblem() =>
         ApiProblems.Result(ProblemCatalog.Duplicate, DuplicateName.Current);
 
-    /// <summary>A description speaks of the organization; it must never carry a person's identifier (the public email has its own field).</summary>
-    private static ProblemHttpResult? GuardDescription(OrganizationRequest request) =>
-        IdentifierGuard.Check(("description.fr", request.Description?.Fr), ("description.en", request.Description?.En));
+    /// <summary>
+    /// A description speaks of the organization; it must never carry a person's identifier. It may print the
+    /// organization's own public email and the published contacts (help lines) staff list.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> GuardDescriptionAsync(OrganizationRequest request,
+        MembershipDbContext db, CancellationToken cancellationToken)
+    {
+        if (request.Description is null)
+        {
+            return null;
+        }
+
+        var allowed = await ContactAllowlist.ForOrganizationAsync(db, request.PublicEmail, cancellationToken);
+        return IdentifierGuard.Check(allowed,
+            ("description.fr", request.Description.Fr), ("description.en", request.Description.En));
+    }
 
     internal static Task<bool> NameTakenAsync(MembershipDbContext db, string legalName, Guid? exceptId,
         CancellationToken cancellationToken)

@@ -1,0 +1,54 @@
+using CQCTP.Membership.Api.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
+
+namespace CQCTP.Membership.Api.Data;
+
+internal sealed class ServiceOfferingConfiguration : IEntityTypeConfiguration<ServiceOffering>
+{
+    /// <summary>The shadow column the directory's full-text search reads (the domain knows nothing of it).</summary>
+    public const string SearchVector = "SearchVector";
+
+    public void Configure(EntityTypeBuilder<ServiceOffering> builder)
+    {
+        builder.ToTable("services");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(s => s.OrganizationId).HasColumnName("organization_id");
+        builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(s => s.CategoryCode).HasColumnName("category_code").HasMaxLength(40);
+        builder.HasOne<ServiceCategory>().WithMany().HasForeignKey(s => s.CategoryCode).HasPrincipalKey(c => c.Code)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsOne(s => s.Name, name =>
+        {
+            name.Property(n => n.Fr).HasColumnName("name_fr").HasMaxLength(200).UseCollation("fr-CA-x-icu");
+            name.Property(n => n.En).HasColumnName("name_en").HasMaxLength(200);
+        });
+        builder.Navigation(s => s.Name).IsRequired();
+        builder.OwnsOne(s => s.Eligibility, eligibility =>
+        {
+            eligibility.Property(e => e.Fr).HasColumnName("eligibility_fr").HasMaxLength(2000);
+            eligibility.Property(e => e.En).HasColumnName("eligibility_en").HasMaxLength(2000);
+        });
+        builder.Property(s => s.RegionCodes).HasColumnName("region_codes");
+        builder.Property(s => s.Languages).HasColumnName("languages");
+        builder.Property(s => s.AddressesSexualExploitation).HasColumnName("addresses_sexual_exploitation");
+        builder.Property(s => s.AddressesForcedLabour).HasColumnName("addresses_forced_labour");
+        builder.Ignore(s => s.Focus);
+        builder.Property(s => s.IsPublic).HasColumnName("is_public");
+        builder.Property(s => s.CreatedAt).HasColumnName("created_at");
+        builder.Property(s => s.UpdatedAt).HasColumnName("updated_at");
+        builder.Property(s => s.Version).IsRowVersion();
+
+        // unaccent() is not immutable, so it cannot sit in a generated column; the fr_unaccent text-search
+        // configuration (Sql/DirectorySearchSql.cs) applies it inside to_tsvector, which is.
+        builder.Property<NpgsqlTsVector>(SearchVector).HasColumnName("search_vector")
+            .HasComputedColumnSql(
+                "to_tsvector('fr_unaccent', coalesce(name_fr, '') || ' ' || coalesce(name_en, '') || ' ' || "
+                + "coalesce(eligibility_fr, '') || ' ' || coalesce(eligibility_en, ''))", stored: true);
+        builder.HasIndex(SearchVector).HasMethod("GIN");
+        builder.HasIndex(s => s.RegionCodes).HasMethod("GIN");
+        builder.HasIndex(s => new { s.OrganizationId, s.IsPublic });
+    }
+}

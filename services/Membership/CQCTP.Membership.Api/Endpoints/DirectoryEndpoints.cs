@@ -1,0 +1,109 @@
+using CQCTP.ApiConventions.Http;
+using CQCTP.ApiConventions.Problems;
+using CQCTP.ApiConventions.Validation;
+using CQCTP.Membership.Api.Data;
+using CQCTP.Membership.Api.Data.Sql;
+using CQCTP.Membership.Api.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace CQCTP.Membership.Api.Endpoints;
+
+/// <summary>
+/// The public service directory (trajectoire de services): active members' public services, anonymous. It shows
+/// only what is public by nature (service, category, regions, languages, the organization's names, website and
+/// public email), never a delegate, a private service or a service of an organization that is not an active member.
+/// </summary>
+public static class DirectoryEndpoints
+{
+    public const string Prefix = "/api/v1/membership/directory";
+
+    public static IEndpointRouteBuilder MapDirectoryEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapApiGroup(Prefix, "Directory");
+
+        group.MapGet("/", Search).WithName("SearchDirectory").AllowAnonymous()
+            .WithSummary("Chercher dans le répertoire des services (public) / Search the service directory (public)");
+
+        return endpoints;
+    }
+
+    public static async Task<Results<Ok<Paged<DirectoryEntry>>, ProblemHttpResult>> Search(
+        [AsParameters] DirectoryQuery filter, [AsParameters] PageQuery page, MembershipDbContext db,
+        CancellationToken cancellationToken)
+    {
+        if (filter.Category is { } code && !await db.ServiceCategories.AnyAsync(c => c.Code == code, cancellationToken))
+        {
+            return ApiProblems.Validation(new Dictionary<string, FieldError[]>
+            {
+                ["category"] = [ValidationMessages.Error(ValidationMessages.InvalidValue)],
+            });
+        }
+
+        var services = db.Services.AsNoTracking().Where(s => s.IsPublic);
+        if (filter.Region is { } region)
+        {
+            services = services.Where(s => s.RegionCodes.Contains(region));
+        }
+
+        if (filter.Category is { } category)
+        {
+            services = services.Where(s => s.CategoryCode == category);
+        }
+
+        if (filter.Language is { } language)
+        {
+            services = services.Where(s => s.Languages.Contains(language));
+        }
+
+        services = filter.Focus switch
+        {
+            "sexualExploitation" => services.Where(s => s.AddressesSexualExploitation),
+            "forcedLabour" => services.Where(s => s.AddressesForcedLabour),
+            _ => services,
+        };
+
+        var rows =
+            from s in services
+            join o in db.Organizations.AsNoTracking() on s.OrganizationId equals o.Id
+            join c in db.ServiceCategories.AsNoTracking() on s.CategoryCode equals c.Code
+            where o.Status == MembershipStatus.Active
+            select new { Service = s, Organization = o, Category = c };
+
+        IQueryable<DirectoryRow> ordered;
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q;
+            // The organization's names are matched through their own expression index (DirectorySql), so the
+            // subquery reads the index instead of computing a tsvector for every organization.
+            var namedOrganizations = db.Organizations
+                .Where(o => EF.Functions.ToTsVector(DirectorySql.SearchConfiguration, o.LegalName + " " + (o.CommonName ?? ""))
+                    .Matches(EF.Functions.WebSearchToTsQuery(DirectorySql.SearchConfiguration, q)))
+                .Select(o => o.Id);
+            ordered = rows
+                .Where(r => EF.Property<NpgsqlTsVector>(r.Service, ServiceOfferingConfiguration.SearchVector)
+                        .Matches(EF.Functions.WebSearchToTsQuery(DirectorySql.SearchConfiguration, q))
+                    || namedOrganizations.Contains(r.Organization.Id))
+                .OrderByDescending(r => EF.Property<NpgsqlTsVector>(r.Service, ServiceOfferingConfiguration.SearchVector)
+                    .Rank(EF.Functions.WebSearchToTsQuery(DirectorySql.SearchConfiguration, q)))
+                .ThenBy(r => r.Organization.LegalName).ThenBy(r => r.Service.Name.Fr).ThenBy(r => r.Service.Id)
+                .Select(r => new DirectoryRow(r.Service, r.Organization.Id, r.Organization.LegalName,
+                    r.Organization.CommonName, r.Organization.RegionCode, r.Organization.Website,
+                    r.Organization.PublicEmail, r.Category.Label));
+        }
+        else
+        {
+            // Legal names carry the fr-CA ICU collation: "École" sorts before "Zoé".
+            ordered = rows
+                .OrderBy(r => r.Organization.LegalName).ThenBy(r => r.Service.Name.Fr).ThenBy(r => r.Service.Id)
+                .Select(r => new DirectoryRow(r.Service, r.Organization.Id, r.Organization.LegalName,
+                    r.Organization.CommonName, r.Organization.RegionCode, r.Organization.Website,
+                    r.Organization.PublicEmail, r.Category.Label));
+        }
+
+        var found = await ordered.ToPagedAsync(page, cancellationToken);
+        return TypedResults.Ok(new Paged<DirectoryEntry>([.. found.Items.Select(r => r.ToEntry())], found.Page,
+            found.PageSize, found.Total));
+    }
+}

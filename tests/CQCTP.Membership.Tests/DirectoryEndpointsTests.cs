@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CQCTP.Membership.Tests;
+
+/// <summary>The anonymous directory over real PostgreSQL: the fr_unaccent search, the filters, and what it withholds.</summary>
+[Collection(MembershipCollection.Name)]
+public sealed class DirectoryEndpointsTests(MembershipFixture fixture)
+{
+    private const string Directory = "/api/v1/membership/directory";
+
+    [Fact]
+    public async Task Search_ByRegionCategoryAndUnaccentedText_FindsTheAccentedService()
+    {
+        var token = DirectoryTestData.Token();
+        var organization = await fixture.CreateOrganizationAsync($"Maison Refuge {token}", active: true);
+        var service = await fixture.CreateServiceAsync(organization, PublicService("shelter", "") with
+        {
+            Name = new NameBody($"Hébergement d'urgence {token}", $"Emergency shelter {token}"),
+            RegionCodes = ["05", "16"],
+        });
+        using var anonymous = fixture.CreateClient(null);
+
+        var found = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q=hebergement%20{token}&region=05&category=shelter");
+        var otherRegion = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q=hebergement%20{token}&region=06");
+        var otherCategory = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q={token}&category=legal-support");
+
+        var entry = Assert.Single(found.GetProperty("items").EnumerateArray());
+        Assert.Equal(service, entry.GetProperty("serviceId").GetGuid());
+        Assert.Equal(organization, entry.GetProperty("organization").GetProperty("id").GetGuid());
+        Assert.Equal("Hébergement", entry.GetProperty("category").GetProperty("label").GetProperty("fr").GetString());
+        Assert.Equal(0, otherRegion.GetProperty("total").GetInt32());
+        Assert.Equal(0, otherCategory.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Search_ByAnOrganizationsName_FindsItsServices()
+    {
+        var token = DirectoryTestData.Token();
+        var organization = await fixture.CreateOrganizationAsync($"Centre Éclaircie {token}", active: true);
+        var service = await fixture.CreateServiceAsync(organization, PublicService("legal-support", "Accompagnement juridique"));
+        using var anonymous = fixture.CreateClient(null);
+
+        var found = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q=eclaircie%20{token}");
+
+        var entry = Assert.Single(found.GetProperty("items").EnumerateArray());
+        Assert.Equal(service, entry.GetProperty("serviceId").GetGuid());
+    }
+
+    [Fact]
+    public async Task Search_ShowsOnlyPublicServicesOfActiveMembers()
+    {
+        var token = DirectoryTestData.Token();
+        var active = await fixture.CreateOrganizationAsync($"Organisme Actif {token}", active: true);
+        var pending = await fixture.CreateOrganizationAsync($"Organisme En Attente {token}", active: false);
+        var shown = await fixture.CreateServiceAsync(active, PublicService("health", $"Soins {token}"));
+        await fixture.CreateServiceAsync(active, PublicService("health", $"Soins {token}") with { IsPublic = false });
+        await fixture.CreateServiceAsync(pending, PublicService("health", $"Soins {token}"));
+        using var anonymous = fixture.CreateClient(null);
+
+        var found = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q={token}&pageSize=100");
+
+        var ids = found.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("serviceId").GetGuid());
+        Assert.Equal([shown], ids);
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Search_EntryHoldsOnlyPublicFields()
+    {
+        var token = DirectoryTestData.Token();
+        var organization = await fixture.CreateOrganizationAsync($"Maison Publique {token}", active: true,
+            publicEmail: $"info-{token}@maison.example");
+        await fixture.CreateServiceAsync(organization, PublicService("housing", $"Logement {token}"));
+        using var anonymous = fixture.CreateClient(null);
+
+        var found = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q={token}");
+
+        var entry = Assert.Single(found.GetProperty("items").EnumerateArray());
+        Assert.Equal(
+            ["serviceId", "name", "category", "eligibility", "regionCodes", "languages", "focus", "organization"],
+            entry.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["id", "legalName", "commonName", "regionCode", "website", "publicEmail"],
+            entry.GetProperty("organization").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Search_WithoutText_SortsOrganizationNamesTheFrenchWay()
+    {
+        var token = DirectoryTestData.Token();
+        var category = await CreateCategoryAsync(token);
+        var zoe = await fixture.CreateOrganizationAsync($"Zoé {token}", active: true);
+        var ecole = await fixture.CreateOrganizationAsync($"École {token}", active: true);
+        var abri = await fixture.CreateOrganizationAsync($"abri {token}", active: true);
+        await fixture.CreateServiceAsync(zoe, PublicService(category, "Service"));
+        await fixture.CreateServiceAsync(ecole, PublicService(category, "Service"));
+        await fixture.CreateServiceAsync(abri, PublicService(category, "Service"));
+        using var anonymous = fixture.CreateClient(null);
+
+        var found = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?category={category}");
+
+        var names = found.GetProperty("items").EnumerateArray()
+            .Select(e => e.GetProperty("organization").GetProperty("legalName").GetString());
+        Assert.Equal([$"abri {token}", $"École {token}", $"Zoé {token}"], names);
+    }
+
+    [Fact]
+    public async Task Search_ByFocusAndLanguage_FiltersOnTheService()
+    {
+        var token = DirectoryTestData.Token();
+        var organization = await fixture.CreateOrganizationAsync($"Travail Digne {token}", active: true);
+        var service = await fixture.CreateServiceAsync(organization,
+            PublicService("employment", $"Emploi {token}") with { Focus = ["forcedLabour"], Languages = ["es", "fr"] });
+        using var anonymous = fixture.CreateClient(null);
+
+        var forcedLabour = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q={token}&focus=forcedLabour&language=es");
+        var sexualExploitation = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q={token}&focus=sexualExploitation");
+        var english = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q={token}&language=en");
+
+        Assert.Equal(service, Assert.Single(forcedLabour.GetProperty("items").EnumerateArray()).GetProperty("serviceId").GetGuid());
+        Assert.Equal(0, sexualExploitation.GetProperty("total").GetInt32());
+        Assert.Equal(0, english.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("region=18", "region", "invalid-format")]
+    [InlineData("category=no-such-category", "category", "invalid-value")]
+    [InlineData("language=FRA", "language", "invalid-format")]
+    [InlineData("focus=trafficking", "focus", "invalid-format")]
+    [InlineData("pageSize=101", "pageSize", "out-of-range")]
+    public async Task Search_WithABadParameter_Returns400NamingIt(string query, string field, string code)
+    {
+        using var anonymous = fixture.CreateClient(null);
+
+        using var response = await anonymous.GetAsync($"{Directory}?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(code, body.GetProperty("errors").GetProperty(field)[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Search_WithTooLongText_Returns400()
+    {
+        using var anonymous = fixture.CreateClient(null);
+
+        using var response = await anonymous.GetAsync($"{Directory}?q={new string('a', 201)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("too-long", body.GetProperty("errors").GetProperty("q")[0].GetProperty("code").GetString());
+    }
+
+    private async Task<string> CreateCategoryAsync(string token)
+    {
+        using var staff = fixture.CreateClient(TestCaller.Staff);
+        var code = $"test-{token}";
+        using var created = await staff.SendJsonAsync(HttpMethod.Post, "/api/v1/membership/service-categories",
+            new { code, label = new { fr = $"Catégorie {token}" } }, idempotent: true);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return code;
+    }
+
+    private static ServiceBody PublicService(string category, string name) => new()
+    {
+        Category = category,
+        Name = new NameBody(name, null),
+        RegionCodes = ["05"],
+        Languages = ["fr"],
+        Focus = ["sexualExploitation", "forcedLabour"],
+        IsPublic = true,
+    };
+}
