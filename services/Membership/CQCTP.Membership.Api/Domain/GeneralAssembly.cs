@@ -98,7 +98,7 @@ public sealed class GeneralAssembly : IVersioned
         ArgumentNullException.ThrowIfNull(resolutions);
         if (Status != AssemblyStatus.InSession)
         {
-            throw Illegal("clore", "close", "in-session");
+            throw Illegal("clore", "close", "inSession");
         }
 
         if (resolutions.Any(r => r.Status == ResolutionStatus.Voting))
@@ -155,10 +155,7 @@ public sealed class GeneralAssembly : IVersioned
             $"Impossible de {actionFr} une assemblée au statut « {Spell(Status)} » (permis depuis : {allowedFrom}).",
             $"Cannot {actionEn} an assembly whose status is '{Spell(Status)}' (allowed from: {allowedFrom})."));
 
-    /// <summary>The API's spelling of a status (<c>in-session</c>).</summary>
-    public static string Spell(AssemblyStatus status) => status switch
-    {
-        AssemblyStatus.InSession => "in-session",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    /// <summary>The API's spelling of a status (<c>inSession</c>).</summary>
+    public static string Spell(AssemblyStatus status) =>
+        status == AssemblyStatus.InSession ? "inSession" : status.ToString().ToLowerInvariant();
 }
