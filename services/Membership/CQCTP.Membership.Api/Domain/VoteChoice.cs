@@ -1,0 +1,8 @@
+namespace CQCTP.Membership.Api.Domain;
+
+public enum VoteChoice
+{
+    For,
+    Against,
+    Abstain,
+}
