@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CQCTP.Membership.Api.Domain;
-using CQCTP.Security;
 
 namespace CQCTP.Membership.Tests;
 

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CQCTP.Membership.Api.Data;
+using CQCTP.Membership.Api.Domain;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CQCTP.Membership.Tests;
 
@@ -82,8 +85,42 @@ public sealed class DirectoryEndpointsTests(MembershipFixture fixture)
             ["serviceId", "name", "category", "eligibility", "regionCodes", "languages", "focus", "organization"],
             entry.EnumerateObject().Select(p => p.Name));
         Assert.Equal(
-            ["id", "legalName", "commonName", "regionCode", "website", "publicEmail"],
+            ["id", "legalName", "commonName", "regionCode", "website", "publicEmail", "publicPhone", "address"],
             entry.GetProperty("organization").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Search_ShowsAPublishedAddress_ButNeverAWithheldOne()
+    {
+        var token = DirectoryTestData.Token();
+        var published = await AddressedMemberAsync($"Centre Ouvert {token}", isPublic: true);
+        var withheld = await AddressedMemberAsync($"Refuge Discret {token}", isPublic: false);
+        await fixture.CreateServiceAsync(published, PublicService("legal-support", $"Juridique {token}"));
+        await fixture.CreateServiceAsync(withheld, PublicService("shelter", $"Hébergement {token}"));
+        using var anonymous = fixture.CreateClient(null);
+
+        var found = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q={token}&pageSize=100");
+
+        var addresses = found.GetProperty("items").EnumerateArray().ToDictionary(
+            e => e.GetProperty("organization").GetProperty("id").GetGuid(),
+            e => e.GetProperty("organization").GetProperty("address"));
+        Assert.Equal("12 rue Ouverte", addresses[published].GetProperty("street").GetString());
+        Assert.Equal(JsonValueKind.Null, addresses[withheld].ValueKind);
+        Assert.DoesNotContain("rue Discrète", found.GetRawText(), StringComparison.Ordinal);
+    }
+
+    private async Task<Guid> AddressedMemberAsync(string legalName, bool isPublic)
+    {
+        await using var scope = fixture.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var street = isPublic ? "12 rue Ouverte" : "34 rue Discrète";
+        var organization = Organization.Register(new OrganizationDetails(legalName, null, "06", null, null, null,
+            Address: new PostalAddress(street, "Montréal", "H2X 1Y4", "06"), AddressIsPublic: isPublic), now);
+        organization.Activate(MembershipType.Regular, new MembershipDecision(null, Organization.Today(now), "test", now));
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync();
+        return organization.Id;
     }
 
     [Fact]
@@ -157,7 +194,7 @@ public sealed class DirectoryEndpointsTests(MembershipFixture fixture)
     {
         using var staff = fixture.CreateClient(TestCaller.Staff);
         var code = $"test-{token}";
-        using var created = await staff.SendJsonAsync(HttpMethod.Post, "/api/v1/membership/service-categories",
+        using var created = await staff.SendWithBodyAsync(HttpMethod.Post, "/api/v1/membership/service-categories",
             new { code, label = new { fr = $"Catégorie {token}" } }, idempotent: true);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return code;

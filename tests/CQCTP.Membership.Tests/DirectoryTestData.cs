@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CQCTP.Membership.Api.Data;
+using CQCTP.Membership.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,11 +24,11 @@ internal static class DirectoryTestData
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         if (active)
         {
-            // The lifecycle endpoints belong to another part of the issue; the domain transition is what they call.
             await using var scope = fixture.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
             var organization = await db.Organizations.SingleAsync(o => o.Id == id);
-            organization.Activate(DateTimeOffset.UtcNow);
+            organization.Activate(MembershipType.Regular,
+                new MembershipDecision(null, Organization.Today(DateTimeOffset.UtcNow), "test", DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }
 
@@ -52,7 +53,7 @@ internal static class DirectoryTestData
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    public static async Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string path,
+    public static async Task<HttpResponseMessage> SendWithBodyAsync(this HttpClient client, HttpMethod method, string path,
         object body, EntityTagHeaderValue? ifMatch = null, bool idempotent = false)
     {
         using var request = new HttpRequestMessage(method, path)

@@ -67,9 +67,6 @@ internal static class PeopleRequests
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
-    public static async Task<string?> CodeAsync(this HttpResponseMessage response) =>
-        (await response.JsonAsync()).GetProperty("code").GetString();
-
     /// <summary>The bodies of the outbox rows of one event type that name <paramref name="id"/>.</summary>
     public static async Task<List<JsonElement>> EventsAsync(this MembershipFixture fixture, string type, Guid id)
     {

@@ -26,12 +26,12 @@ public sealed class PrivacyOfficerEndpointsTests(MembershipFixture fixture)
         };
 
         using var before = await anonymous.GetAsync(Path);
-        using var withoutIfMatch = await staff.SendJsonAsync(HttpMethod.Put, Path, officer);
-        using var withATag = await staff.SendJsonAsync(HttpMethod.Put, Path, officer, new EntityTagHeaderValue("\"x\""));
-        using var set = await staff.SendJsonAsync(HttpMethod.Put, Path, officer, EntityTagHeaderValue.Any);
+        using var withoutIfMatch = await staff.SendWithBodyAsync(HttpMethod.Put, Path, officer);
+        using var withATag = await staff.SendWithBodyAsync(HttpMethod.Put, Path, officer, new EntityTagHeaderValue("\"x\""));
+        using var set = await staff.SendWithBodyAsync(HttpMethod.Put, Path, officer, EntityTagHeaderValue.Any);
         using var read = await anonymous.GetAsync(Path);
-        using var stale = await staff.SendJsonAsync(HttpMethod.Put, Path, officer with { name = "Autre" }, new EntityTagHeaderValue("\"x\""));
-        using var changed = await staff.SendJsonAsync(HttpMethod.Put, Path, officer with { name = "Marc Roy" }, read.Headers.ETag);
+        using var stale = await staff.SendWithBodyAsync(HttpMethod.Put, Path, officer with { name = "Autre" }, new EntityTagHeaderValue("\"x\""));
+        using var changed = await staff.SendWithBodyAsync(HttpMethod.Put, Path, officer with { name = "Marc Roy" }, read.Headers.ETag);
         var after = await anonymous.GetFromJsonAsync<JsonElement>(Path);
 
         Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
@@ -53,7 +53,7 @@ public sealed class PrivacyOfficerEndpointsTests(MembershipFixture fixture)
     {
         using var integrator = fixture.CreateClient(TestCaller.Integrator);
 
-        using var response = await integrator.SendJsonAsync(HttpMethod.Put, Path,
+        using var response = await integrator.SendWithBodyAsync(HttpMethod.Put, Path,
             new { name = "X", title = new { fr = "X" }, email = "x@cqctp.example" }, EntityTagHeaderValue.Any);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

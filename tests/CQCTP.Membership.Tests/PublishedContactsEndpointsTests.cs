@@ -16,9 +16,9 @@ public sealed class PublishedContactsEndpointsTests(MembershipFixture fixture)
         using var staff = fixture.CreateClient(TestCaller.Staff);
         var token = DirectoryTestData.Token();
 
-        using var created = await staff.SendJsonAsync(HttpMethod.Post, Prefix,
+        using var created = await staff.SendWithBodyAsync(HttpMethod.Post, Prefix,
             new { value = $"Aide-{token}@Ligne.example", label = new { fr = "Boîte partagée" } }, idempotent: true);
-        using var again = await staff.SendJsonAsync(HttpMethod.Post, Prefix,
+        using var again = await staff.SendWithBodyAsync(HttpMethod.Post, Prefix,
             new { value = $"aide-{token}@ligne.EXAMPLE", label = new { fr = "Doublon" } }, idempotent: true);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -33,7 +33,7 @@ public sealed class PublishedContactsEndpointsTests(MembershipFixture fixture)
     {
         using var staff = fixture.CreateClient(TestCaller.Staff);
 
-        using var response = await staff.SendJsonAsync(HttpMethod.Post, Prefix,
+        using var response = await staff.SendWithBodyAsync(HttpMethod.Post, Prefix,
             new { value = "pas un contact", label = new { fr = "Rien" } }, idempotent: true);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);

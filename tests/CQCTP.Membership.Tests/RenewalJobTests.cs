@@ -1,9 +1,9 @@
+using System.Text.Json;
 using CQCTP.Membership.Api.Data;
 using CQCTP.Membership.Api.Domain;
 using CQCTP.Membership.Api.Jobs;
 using CQCTP.Membership.Contracts;
 using CQCTP.Messaging.Jobs;
-using CQCTP.Messaging.Outbox;
 using CQCTP.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,8 +38,8 @@ public sealed class RenewalJobTests(MembershipFixture fixture)
         Assert.Equal(MembershipStatus.Lapsed, statuses[unpaid]);
         Assert.Equal(MembershipStatus.Active, statuses[paid]);
         Assert.Equal(MembershipStatus.Active, statuses[observer]);
-        Assert.Single(await EventsAsync<MembershipStatusChanged>(db, unpaid));
-        Assert.Empty(await EventsAsync<MembershipStatusChanged>(db, paid));
+        Assert.Single(await fixture.EventsAboutAsync(nameof(MembershipStatusChanged), unpaid));
+        Assert.Empty(await fixture.EventsAboutAsync(nameof(MembershipStatusChanged), paid));
         var history = await db.MembershipStatusChanges.Where(c => c.OrganizationId == unpaid)
             .OrderBy(c => c.ChangedAt).ToListAsync();
         Assert.Equal(MembershipStatus.Lapsed, history[^1].NewStatus);
@@ -58,9 +58,10 @@ public sealed class RenewalJobTests(MembershipFixture fixture)
 
         await using var scope = fixture.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
-        var reminder = Assert.Single(await EventsAsync<RenewalDue>(db, member));
-        Assert.Contains("\"primaryContactLanguage\":\"en\"", reminder, StringComparison.Ordinal);
-        Assert.Contains("@exemple.test", reminder, StringComparison.Ordinal);
+        var reminder = Assert.Single(await fixture.EventsAboutAsync(nameof(RenewalDue), member));
+        using var body = JsonDocument.Parse(reminder);
+        Assert.Equal("en", body.RootElement.GetProperty("primaryContactLanguage").GetString());
+        Assert.EndsWith("@exemple.test", body.RootElement.GetProperty("primaryContactEmail").GetString(), StringComparison.Ordinal);
         Assert.Equal(MembershipStatus.Active, (await db.Organizations.SingleAsync(o => o.Id == member)).Status);
     }
 
@@ -101,9 +102,4 @@ public sealed class RenewalJobTests(MembershipFixture fixture)
 
         await db.SaveChangesAsync();
     }
-
-    private static Task<List<string>> EventsAsync<TEvent>(MembershipDbContext db, Guid organization) =>
-        db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.MessageType.Contains(typeof(TEvent).Name) && m.Body.Contains(organization.ToString()))
-            .Select(m => m.Body).ToListAsync();
 }

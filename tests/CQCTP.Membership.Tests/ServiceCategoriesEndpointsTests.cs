@@ -33,13 +33,13 @@ public sealed class ServiceCategoriesEndpointsTests(MembershipFixture fixture)
         using var staff = fixture.CreateClient(TestCaller.Staff);
         var code = $"test-{DirectoryTestData.Token()}";
 
-        using var created = await staff.SendJsonAsync(HttpMethod.Post, Prefix,
+        using var created = await staff.SendWithBodyAsync(HttpMethod.Post, Prefix,
             new { code, label = new { fr = "Soutien par les pairs" } }, idempotent: true);
-        using var again = await staff.SendJsonAsync(HttpMethod.Post, Prefix,
+        using var again = await staff.SendWithBodyAsync(HttpMethod.Post, Prefix,
             new { code, label = new { fr = "Doublon" } }, idempotent: true);
-        using var renamed = await staff.SendJsonAsync(HttpMethod.Put, $"{Prefix}/{code}",
+        using var renamed = await staff.SendWithBodyAsync(HttpMethod.Put, $"{Prefix}/{code}",
             new { label = new { fr = "Entraide", en = "Peer support" } }, created.Headers.ETag);
-        using var stale = await staff.SendJsonAsync(HttpMethod.Put, $"{Prefix}/{code}",
+        using var stale = await staff.SendWithBodyAsync(HttpMethod.Put, $"{Prefix}/{code}",
             new { label = new { fr = "Périmé" } }, created.Headers.ETag);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -57,9 +57,9 @@ public sealed class ServiceCategoriesEndpointsTests(MembershipFixture fixture)
         using var portal = fixture.CreateClient(TestCaller.PortalA);
         using var staff = fixture.CreateClient(TestCaller.Staff);
 
-        using var asPortal = await portal.SendJsonAsync(HttpMethod.Post, Prefix,
+        using var asPortal = await portal.SendWithBodyAsync(HttpMethod.Post, Prefix,
             new { code = "portal-category", label = new { fr = "Non" } }, idempotent: true);
-        using var badCode = await staff.SendJsonAsync(HttpMethod.Post, Prefix,
+        using var badCode = await staff.SendWithBodyAsync(HttpMethod.Post, Prefix,
             new { code = "Avec Espaces", label = new { fr = "Non" } }, idempotent: true);
 
         Assert.Equal(HttpStatusCode.Forbidden, asPortal.StatusCode);

@@ -85,7 +85,7 @@ public sealed class ServicesEndpointsTests(MembershipFixture fixture)
         var service = Service("Ligne d'aide") with { Eligibility = new NameBody("Ligne d'urgence : 1 833 900-1010.", null) };
         using var before = await staff.PostServiceAsync(DevelopmentClients.OrganizationB, service);
 
-        using var published = await staff.SendJsonAsync(HttpMethod.Post, "/api/v1/membership/published-contacts",
+        using var published = await staff.SendWithBodyAsync(HttpMethod.Post, "/api/v1/membership/published-contacts",
             new { value = "1-833-900-1010", label = new { fr = "Ligne d'urgence canadienne contre la traite des personnes" } },
             idempotent: true);
         using var after = await staff.PostServiceAsync(DevelopmentClients.OrganizationB, service);
@@ -133,10 +133,10 @@ public sealed class ServicesEndpointsTests(MembershipFixture fixture)
         using var staff = fixture.CreateClient(TestCaller.Staff);
         using var created = await staff.PostServiceAsync(DevelopmentClients.OrganizationA, Service("Version"));
         var location = created.Headers.Location!.ToString();
-        using var first = await staff.SendJsonAsync(HttpMethod.Put, location, Service("Version 2"), created.Headers.ETag);
+        using var first = await staff.SendWithBodyAsync(HttpMethod.Put, location, Service("Version 2"), created.Headers.ETag);
 
-        using var stale = await staff.SendJsonAsync(HttpMethod.Put, location, Service("Version 3"), created.Headers.ETag);
-        using var missing = await staff.SendJsonAsync(HttpMethod.Put, location, Service("Version 3"));
+        using var stale = await staff.SendWithBodyAsync(HttpMethod.Put, location, Service("Version 3"), created.Headers.ETag);
+        using var missing = await staff.SendWithBodyAsync(HttpMethod.Put, location, Service("Version 3"));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);

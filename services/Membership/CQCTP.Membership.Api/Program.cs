@@ -25,5 +25,7 @@ app.MapServiceCategoriesEndpoints();
 app.MapDirectoryEndpoints();
 app.MapPrivacyOfficerEndpoints();
 app.MapPublishedContactsEndpoints();
+app.MapDuesEndpoints();
+app.MapAssembliesEndpoints();
 
 app.Run();

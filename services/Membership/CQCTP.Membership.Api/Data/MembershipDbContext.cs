@@ -18,6 +18,10 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<ServiceOffering> Services => Set<ServiceOffering>();
     public DbSet<PrivacyOfficer> PrivacyOfficers => Set<PrivacyOfficer>();
     public DbSet<PublishedContact> PublishedContacts => Set<PublishedContact>();
+    public DbSet<MembershipDues> Dues => Set<MembershipDues>();
+    public DbSet<GeneralAssembly> Assemblies => Set<GeneralAssembly>();
+    public DbSet<AssemblyAttendance> AssemblyAttendance => Set<AssemblyAttendance>();
+    public DbSet<Resolution> Resolutions => Set<Resolution>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -114,22 +114,21 @@ public static class AssembliesEndpoints
     public static Task<Results<Ok<AssemblyResponse>, ProblemHttpResult>> Replan(
         Guid id, AssemblyRequest request, MembershipDbContext db, TimeProvider clock,
         IOptions<AssemblySettings> settings, HttpContext context, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, context, cancellationToken,
-            a => a.Update(request.ToDetails(settings.Value.DefaultQuorumPercent), clock.GetUtcNow()));
+        ChangeAsync(id, db, context, a => a.Update(request.ToDetails(settings.Value.DefaultQuorumPercent), clock.GetUtcNow()), cancellationToken);
 
     public static Task<Results<Ok<AssemblyResponse>, ProblemHttpResult>> Convene(
         Guid id, MembershipDbContext db, TimeProvider clock, HttpContext context, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, context, cancellationToken, a => a.Convene(clock.GetUtcNow()));
+        ChangeAsync(id, db, context, a => a.Convene(clock.GetUtcNow()), cancellationToken);
 
     public static Task<Results<Ok<AssemblyResponse>, ProblemHttpResult>> Open(
         Guid id, MembershipDbContext db, TimeProvider clock, HttpContext context, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, context, cancellationToken, a => a.Open(clock.GetUtcNow()));
+        ChangeAsync(id, db, context, a => a.Open(clock.GetUtcNow()), cancellationToken);
 
     public static async Task<Results<Ok<AssemblyResponse>, ProblemHttpResult>> Close(
         Guid id, MembershipDbContext db, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         var resolutions = await db.Resolutions.AsNoTracking().Where(r => r.AssemblyId == id).ToListAsync(cancellationToken);
-        return await ChangeAsync(id, db, context, cancellationToken, a => a.Close(resolutions, clock.GetUtcNow()));
+        return await ChangeAsync(id, db, context, a => a.Close(resolutions, clock.GetUtcNow()), cancellationToken);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<AttendanceResponse>>, ProblemHttpResult>> ListAttendance(
@@ -189,7 +188,9 @@ public static class AssembliesEndpoints
         Guid id, ResolutionRequest request, MembershipDbContext db, TimeProvider clock, HttpResponse response,
         CancellationToken cancellationToken)
     {
-        if (IdentifierGuard.Check(("text.fr", request.Text?.Fr), ("text.en", request.Text?.En)) is { } refused)
+        // Help lines and the coalition's published contacts may be printed; a person's identifier may not.
+        var allowed = await ContactAllowlist.ForOrganizationAsync(db, null, null, cancellationToken);
+        if (IdentifierGuard.Check(allowed, ("text.fr", request.Text?.Fr), ("text.en", request.Text?.En)) is { } refused)
         {
             return refused;
         }
@@ -313,8 +314,8 @@ public static class AssembliesEndpoints
     }
 
     private static async Task<Results<Ok<AssemblyResponse>, ProblemHttpResult>> ChangeAsync(
-        Guid id, MembershipDbContext db, HttpContext context, CancellationToken cancellationToken,
-        Action<GeneralAssembly> change)
+        Guid id, MembershipDbContext db, HttpContext context, Action<GeneralAssembly> change,
+        CancellationToken cancellationToken)
     {
         var assembly = await db.Assemblies.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (assembly is null)

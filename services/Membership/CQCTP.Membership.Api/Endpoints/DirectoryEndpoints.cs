@@ -90,7 +90,12 @@ public static class DirectoryEndpoints
                 .ThenBy(r => r.Organization.LegalName).ThenBy(r => r.Service.Name.Fr).ThenBy(r => r.Service.Id)
                 .Select(r => new DirectoryRow(r.Service, r.Organization.Id, r.Organization.LegalName,
                     r.Organization.CommonName, r.Organization.RegionCode, r.Organization.Website,
-                    r.Organization.PublicEmail, r.Category.Label));
+                    r.Organization.PublicEmail, r.Organization.PublicPhone,
+                    // A withheld address never leaves the database.
+                    r.Organization.AddressIsPublic ? r.Organization.Address!.Street : null,
+                    r.Organization.AddressIsPublic ? r.Organization.Address!.City : null,
+                    r.Organization.AddressIsPublic ? r.Organization.Address!.PostalCode : null,
+                    r.Category.Label));
         }
         else
         {
@@ -99,7 +104,12 @@ public static class DirectoryEndpoints
                 .OrderBy(r => r.Organization.LegalName).ThenBy(r => r.Service.Name.Fr).ThenBy(r => r.Service.Id)
                 .Select(r => new DirectoryRow(r.Service, r.Organization.Id, r.Organization.LegalName,
                     r.Organization.CommonName, r.Organization.RegionCode, r.Organization.Website,
-                    r.Organization.PublicEmail, r.Category.Label));
+                    r.Organization.PublicEmail, r.Organization.PublicPhone,
+                    // A withheld address never leaves the database.
+                    r.Organization.AddressIsPublic ? r.Organization.Address!.Street : null,
+                    r.Organization.AddressIsPublic ? r.Organization.Address!.City : null,
+                    r.Organization.AddressIsPublic ? r.Organization.Address!.PostalCode : null,
+                    r.Category.Label));
         }
 
         var found = await ordered.ToPagedAsync(page, cancellationToken);

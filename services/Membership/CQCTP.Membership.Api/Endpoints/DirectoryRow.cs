@@ -12,10 +12,17 @@ internal sealed record DirectoryRow(
     string? RegionCode,
     string? Website,
     string? PublicEmail,
+    string? PublicPhone,
+    string? PublishedStreet,
+    string? PublishedCity,
+    string? PublishedPostalCode,
     BilingualText CategoryLabel)
 {
     public DirectoryEntry ToEntry() => new(
         Service.Id, Service.Name, new ServiceCategoryResponse(Service.CategoryCode, CategoryLabel), Service.Eligibility,
         Service.RegionCodes, Service.Languages, Service.Focus,
-        new DirectoryOrganization(OrganizationId, LegalName, CommonName, RegionCode, Website, PublicEmail));
+        new DirectoryOrganization(OrganizationId, LegalName, CommonName, RegionCode, Website, PublicEmail, PublicPhone,
+            PublishedStreet is null || PublishedCity is null || PublishedPostalCode is null
+                ? null
+                : new DirectoryAddress(PublishedStreet, PublishedCity, PublishedPostalCode)));
 }

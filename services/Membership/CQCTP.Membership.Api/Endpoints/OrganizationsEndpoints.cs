@@ -242,7 +242,7 @@ public static partial class OrganizationsEndpoints
             return null;
         }
 
-        var allowed = await ContactAllowlist.ForOrganizationAsync(db, request.PublicEmail, cancellationToken);
+        var allowed = await ContactAllowlist.ForOrganizationAsync(db, request.PublicEmail, request.PublicPhone, cancellationToken);
         return IdentifierGuard.Check(allowed,
             ("description.fr", request.Description.Fr), ("description.en", request.Description.En));
     }

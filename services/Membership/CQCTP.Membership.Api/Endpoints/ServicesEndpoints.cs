@@ -195,7 +195,7 @@ public static partial class ServicesEndpoints
             return ApiProblems.Validation(errors);
         }
 
-        var allowed = await ContactAllowlist.ForOrganizationAsync(db, organization.PublicEmail, cancellationToken);
+        var allowed = await ContactAllowlist.ForOrganizationAsync(db, organization.PublicEmail, organization.PublicPhone, cancellationToken);
         return IdentifierGuard.Check(allowed,
             ("name.fr", request.Name.Fr), ("name.en", request.Name.En),
             ("eligibility.fr", request.Eligibility?.Fr), ("eligibility.en", request.Eligibility?.En));

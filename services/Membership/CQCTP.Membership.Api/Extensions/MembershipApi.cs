@@ -1,6 +1,7 @@
 using CQCTP.ApiConventions;
 using CQCTP.ApiConventions.Data;
 using CQCTP.Membership.Api.Data;
+using CQCTP.Membership.Api.Jobs;
 using CQCTP.Messaging;
 using CQCTP.Security;
 using CQCTP.ServiceDefaults;
@@ -35,7 +36,9 @@ public static class MembershipApi
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<MembershipDbContext>(Service, "CQCTP — Membres / Membership", ResourceNames.MembershipDb);
-        builder.AddPlatformMessaging<MembershipDbContext>(Service, ResourceNames.MembershipDb);
+        builder.AddPlatformMessaging<MembershipDbContext>(Service, ResourceNames.MembershipDb, m => m.AddJob<RenewalJob>());
+        builder.Services.Configure<RenewalSettings>(builder.Configuration.GetSection(RenewalSettings.Section));
+        builder.Services.Configure<AssemblySettings>(builder.Configuration.GetSection(AssemblySettings.Section));
         // After the platform service, whose start-up migrates the database this report reads.
         builder.Services.AddHostedService<LegalNameCollisionReport>();
         // The public application is keyed by the applicant's address: believe X-Forwarded-For from the gateway only.

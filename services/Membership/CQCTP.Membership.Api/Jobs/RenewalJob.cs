@@ -15,7 +15,7 @@ namespace CQCTP.Membership.Api.Jobs;
 /// (<see cref="MembershipStatusChanged"/>). Observers pay no dues. Each reminder and each lapse is claimed once per
 /// organization and year, so a second run or a second replica sends nothing more.
 /// </summary>
-internal sealed class RenewalJob(
+public sealed class RenewalJob(
     MembershipDbContext db, IOutbox outbox, TimeProvider clock, IOptions<RenewalSettings> settings) : IScheduledJob
 {
     public const string JobName = "membership-renewals";
