@@ -9,7 +9,7 @@ namespace CQCTP.Membership.Api.Data;
 /// <summary>
 /// A small, realistic coalition for Development: the founding partner and a dozen fictional members across regions,
 /// their services (a public "hébergement" among them, its address withheld), delegates with consents, dues, and the
-/// three committees. Fictional people only (".example" addresses); everything goes through the domain and the
+/// three committees, a privacy officer and the next annual assembly. Fictional people only (".example" addresses); everything goes through the domain and the
 /// outbox, so other services hear of it as they would of real data.
 /// </summary>
 internal sealed class MembershipDemoData(TimeProvider clock, IOutbox outbox) : IDbSeeder<MembershipDbContext>
@@ -141,6 +141,13 @@ internal sealed class MembershipDemoData(TimeProvider clock, IOutbox outbox) : I
         }
 
         SeedCommittees(context, delegates, since, now);
+        context.PrivacyOfficers.Add(PrivacyOfficer.Appoint(new PrivacyOfficerDetails(
+            "Dominique Exemple (démo)",
+            BilingualText.Of("Responsable de la protection des renseignements personnels", "Privacy officer"),
+            "vie-privee@coalition.example", "514-555-0100"), now));
+        context.Assemblies.Add(GeneralAssembly.Plan(new AssemblyDetails(
+            AssemblyKind.Annual, BilingualText.Of("Assemblée générale annuelle", "Annual general meeting"),
+            now.AddDays(45), "En ligne / Online", null, QuorumPercent: 50), now));
         await context.SaveChangesAsync(cancellationToken);
     }
 
