@@ -64,4 +64,6 @@ foreach (var resource in new[] { identity, membership, concertation, knowledge, 
     resource.WithTokenIssuer(issuer);
 }
 
+TestProfiles.Apply(builder, gateway, identity, [identity, membership, concertation, knowledge, funding]);
+
 builder.Build().Run();

@@ -66,21 +66,32 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
+    /// <summary>How long one dependency's check may take before it counts as failed: a frozen database must not freeze the probe.</summary>
+    public static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(2);
+
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(options =>
+        {
+            foreach (var registration in options.Registrations.Where(r => r.Timeout == Timeout.InfiniteTimeSpan))
+            {
+                registration.Timeout = HealthCheckTimeout;
+            }
+        });
         return builder;
     }
 
     /// <summary>
-    /// <c>/health</c> (every check: ready to serve) and <c>/alive</c> (the process only), status text only,
-    /// so they can stay anonymous without giving anything away.
+    /// <c>/health</c> (every check: ready to serve) with each dependency's status, and <c>/alive</c> (the process
+    /// only) as status text. Names and statuses only, never a description or an exception, so both stay anonymous.
     /// </summary>
     public static TEndpoints MapDefaultEndpoints<TEndpoints>(this TEndpoints endpoints)
         where TEndpoints : IEndpointRouteBuilder
     {
-        endpoints.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
+        endpoints.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
+            .AllowAnonymous();
         endpoints.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") })
             .AllowAnonymous();
         return endpoints;

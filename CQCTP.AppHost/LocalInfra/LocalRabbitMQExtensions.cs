@@ -75,6 +75,7 @@ public static class LocalRabbitMQExtensions
                 }
             });
 
+        resource.WithRequeueFailedMessages(nodeName, baseDirectory, options.EpmdPort);
         if (options.EpmdPort is { } epmdPort)
         {
             resource.WithEnvironment("ERL_EPMD_PORT", epmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture))

@@ -4,7 +4,8 @@ namespace CQCTP.AppHost.LocalInfra;
 
 internal static class ProcessRunner
 {
-    public static async Task RunAsync(string file, IEnumerable<string> args, CancellationToken cancellationToken,
+    /// <summary>Runs <paramref name="file"/> to completion and returns what it wrote to standard output.</summary>
+    public static async Task<string> RunAsync(string file, IEnumerable<string> args, CancellationToken cancellationToken,
         IDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -27,5 +28,7 @@ internal static class ProcessRunner
             throw new InvalidOperationException(
                 $"{file} {string.Join(' ', info.ArgumentList)} exited with {process.ExitCode}: {await stderr}{await stdout}");
         }
+
+        return await stdout;
     }
 }

@@ -1,4 +1,6 @@
 using CQCTP.ApiConventions.Problems;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.ServiceDiscovery;
 using Scalar.AspNetCore;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
@@ -34,6 +36,15 @@ public static class GatewayExtensions
                 return ValueTask.CompletedTask;
             }))
             .AddServiceDiscoveryDestinationResolver();
+
+        var health = builder.Services.AddHealthChecks();
+        foreach (var service in Services)
+        {
+            health.Add(new HealthCheckRegistration($"{service}-api",
+                sp => new UpstreamHealthCheck(sp.GetRequiredService<ServiceEndpointResolver>(), service),
+                HealthStatus.Unhealthy, ["ready"], TimeSpan.FromSeconds(3)));
+        }
+
         return builder;
     }
 

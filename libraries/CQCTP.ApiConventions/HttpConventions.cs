@@ -2,6 +2,7 @@ using System.Globalization;
 using CQCTP.ApiConventions.Http;
 using CQCTP.ApiConventions.Json;
 using CQCTP.ApiConventions.Problems;
+using CQCTP.ApiConventions.Resilience;
 using CQCTP.Security;
 using CQCTP.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
@@ -44,7 +45,8 @@ public static class HttpConventions
     }
 
     /// <summary>
-    /// The conventions' middleware, in order: errors, language, the caller's token and the endpoint's policy,
+    /// The conventions' middleware, in order: errors, language, the caller's token and the endpoint's policy, the
+    /// request timeout (503 when a dependency does not answer; before idempotency, whose store is the database too),
     /// idempotent replays (scoped by the caller, so after authentication).
     /// </summary>
     public static WebApplication UseHttpConventions(this WebApplication app)
@@ -52,6 +54,7 @@ public static class HttpConventions
         app.UseProblemConventions();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestDeadline(app.Services.GetRequiredService<RequestTimeoutSetting>().Timeout);
         app.UseIdempotency();
         return app;
     }

@@ -25,6 +25,5 @@ public static class ScopeExtensions
 
     /// <summary>An authenticated caller holding at least one of <paramref name="anyOf"/>.</summary>
     public static AuthorizationPolicyBuilder RequireScope(this AuthorizationPolicyBuilder policy, params string[] anyOf) =>
-        policy.RequireAuthenticatedUser()
-            .RequireAssertion(context => anyOf.Any(scope => context.User.HasScope(scope)));
+        policy.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(anyOf));
 }

@@ -4,6 +4,7 @@ using CQCTP.Primitives;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace CQCTP.ApiConventions.Tests;
 
@@ -49,7 +50,37 @@ public sealed class ApiExceptionHandlerTests
         Assert.DoesNotContain("secret internals", body.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DatabaseThatDoesNotAnswer_Answers503WithRetryAfter()
+    {
+        var exception = new InvalidOperationException("transient failure",
+            new NpgsqlException("Exception while reading from stream", new TimeoutException()));
+
+        var (status, body, headers) = await HandleWithHeadersAsync(exception);
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, status);
+        Assert.Equal("service-unavailable", body.GetProperty("code").GetString());
+        Assert.Equal("5", headers.RetryAfter.ToString());
+    }
+
+    [Fact]
+    public async Task DatabaseRefusingTheRequest_IsNotAnOutage()
+    {
+        var exception = new PostgresException("value too long", "ERROR", "ERROR", PostgresErrorCodes.StringDataRightTruncation);
+
+        var (status, _, headers) = await HandleWithHeadersAsync(exception);
+
+        Assert.Equal(StatusCodes.Status500InternalServerError, status);
+        Assert.Equal(0, headers.RetryAfter.Count);
+    }
+
     private static async Task<(int Status, JsonElement Body)> HandleAsync(Exception exception)
+    {
+        var (status, body, _) = await HandleWithHeadersAsync(exception);
+        return (status, body);
+    }
+
+    private static async Task<(int Status, JsonElement Body, IHeaderDictionary Headers)> HandleWithHeadersAsync(Exception exception)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -66,6 +97,6 @@ public sealed class ApiExceptionHandlerTests
         var handled = await handler.TryHandleAsync(context, exception, CancellationToken.None);
 
         Assert.True(handled);
-        return (context.Response.StatusCode, JsonDocument.Parse(body.ToArray()).RootElement.Clone());
+        return (context.Response.StatusCode, JsonDocument.Parse(body.ToArray()).RootElement.Clone(), context.Response.Headers);
     }
 }

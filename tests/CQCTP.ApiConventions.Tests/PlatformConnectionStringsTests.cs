@@ -21,4 +21,23 @@ public sealed class PlatformConnectionStringsTests
     public void ForService_KeepsAnAutoPrepareTheConnectionStringSets() =>
         Assert.Equal(10, new NpgsqlConnectionStringBuilder(
             PlatformConnectionStrings.ForService("Host=localhost;Max Auto Prepare=10")).MaxAutoPrepare);
+
+    [Fact]
+    public void ForService_GivesUpFastOnAServerThatDoesNotAnswer()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(PlatformConnectionStrings.ForService("Host=localhost"));
+
+        Assert.Equal(500, tuned.CancellationTimeout);
+        Assert.Equal(3, tuned.Timeout);
+    }
+
+    [Fact]
+    public void ForService_KeepsTimeoutsTheConnectionStringSets()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(
+            PlatformConnectionStrings.ForService("Host=localhost;Timeout=30;Cancellation Timeout=100"));
+
+        Assert.Equal(100, tuned.CancellationTimeout);
+        Assert.Equal(30, tuned.Timeout);
+    }
 }

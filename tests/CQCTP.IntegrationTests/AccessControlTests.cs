@@ -62,7 +62,7 @@ public sealed class AccessControlTests(PlatformFixture fixture)
             "other-api-audience" => forged.Create("funding-api", Scopes.MembershipRead),
             "wrong-issuer" => forged.Create("membership-api", Scopes.MembershipRead, issuerOverride: "http://evil.example/"),
             "tampered" => forged.Tampered("membership-api", Scopes.MembershipRead),
-            "alg-none" => forged.Unsigned("membership-api", Scopes.MembershipRead),
+            "alg-none" => forged.WithoutSignature("membership-api", Scopes.MembershipRead),
             "impostor-key" => forged.Create("membership-api", Scopes.MembershipRead,
                 signingKey: ForgedTokens.Impostor(forged.KeyId)),
             _ => throw new ArgumentOutOfRangeException(nameof(flaw)),

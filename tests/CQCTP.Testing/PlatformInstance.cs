@@ -17,7 +17,8 @@ namespace CQCTP.Testing;
 /// </summary>
 public sealed class PlatformInstance : IAsyncDisposable
 {
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    /// <summary>Generous: on the shared 2-core machine, other engineers' builds can starve a start for minutes.</summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
 
     private readonly bool ownsDataRoot;
 
@@ -55,9 +56,10 @@ public sealed class PlatformInstance : IAsyncDisposable
     /// Starts the whole AppHost; <paramref name="seedDemoData"/> seeds demo data as Development would.
     /// <paramref name="infrastructureOnly"/> starts only PostgreSQL and RabbitMQ (no services, no gateway), for a
     /// benchmark that separates the messaging path's own cost from the platform's background load.
+    /// <paramref name="settings"/> are more AppHost settings (<c>key=value</c>), e.g. <c>RateLimits:Profile=Benchmark</c>.
     /// </summary>
     public static async Task<PlatformInstance> StartAsync(string? dataRoot = null, bool durable = false,
-        bool seedDemoData = false, bool infrastructureOnly = false)
+        bool seedDemoData = false, bool infrastructureOnly = false, IEnumerable<string>? settings = null)
     {
         using var cts = new CancellationTokenSource(StartTimeout);
         var started = Stopwatch.StartNew();
@@ -72,6 +74,7 @@ public sealed class PlatformInstance : IAsyncDisposable
                 $"LocalInfra:Durable={durable}",
                 $"LocalInfra:EpmdPort={epmdPort}",
                 $"DemoData:Seed={seedDemoData}",
+                .. settings ?? [],
             ],
             (options, _) => options.DisableDashboard = true,
             cts.Token);
@@ -125,6 +128,60 @@ public sealed class PlatformInstance : IAsyncDisposable
         }
 
         return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>
+    /// The PostgreSQL server's processes (postmaster and its children), for fault tests that freeze or kill them.
+    /// Read from <c>postmaster.pid</c> in the data root, so only this platform's server is ever touched.
+    /// </summary>
+    public IReadOnlyList<int> PostgresProcessIds()
+    {
+        var pidFile = Path.Combine(DataRoot, ResourceNames.Postgres, "postmaster.pid");
+        return ProcessTree(int.Parse(File.ReadLines(pidFile).First(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The process the orchestrator started for <paramref name="resource"/> (a service, the broker), if running.</summary>
+    public int? ResourceProcessId(string resource)
+    {
+        var notifications = App.Services.GetRequiredService<ResourceNotificationService>();
+        return notifications.TryGetCurrentState(resource, out var current)
+            && current.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+            && int.TryParse(pid.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var id)
+                ? id
+                : null;
+    }
+
+    /// <summary><paramref name="root"/> and every process below it (a broker's start script runs the node as a child).</summary>
+    public static IReadOnlyList<int> ProcessTree(int root)
+    {
+        var parents = Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Select(name => int.TryParse(name, out var pid) ? pid : 0)
+            .Where(pid => pid > 0)
+            .Select(pid => (Pid: pid, Parent: ParentOf(pid)))
+            .ToList();
+        var tree = new List<int> { root };
+        for (var i = 0; i < tree.Count; i++)
+        {
+            tree.AddRange(parents.Where(p => p.Parent == tree[i]).Select(p => p.Pid));
+        }
+
+        return tree;
+    }
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            // "pid (comm) state ppid …": comm may hold spaces, so read after its closing parenthesis.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     public async Task<string> BrokerConnectionStringAsync(CancellationToken cancellationToken = default) =>

@@ -4,6 +4,11 @@ namespace CQCTP.ApiConventions.Data;
 
 public static class PlatformConnectionStrings
 {
+    private const int DefaultCancellationTimeoutMs = 2000;
+    private const int CancellationTimeoutMs = 500;
+    private const int DefaultConnectTimeoutSeconds = 15;
+    private const int ConnectTimeoutSeconds = 3;
+
     /// <summary>
     /// The client settings every service uses on its database, unless the connection string already sets them.
     /// Auto-prepare: a statement run five times on a connection is prepared there, so PostgreSQL stops parsing,
@@ -16,6 +21,19 @@ public static class PlatformConnectionStrings
         if (builder.MaxAutoPrepare == 0)
         {
             builder.MaxAutoPrepare = 64;
+        }
+
+        // A cancelled command (the request timed out) waits this long for the server to acknowledge the cancel
+        // before dropping the connection: a frozen server never would, and the default 2 s would push the answer
+        // past the 5 s promised. Opening a connection gives up as fast, for the same reason.
+        if (builder.CancellationTimeout == DefaultCancellationTimeoutMs)
+        {
+            builder.CancellationTimeout = CancellationTimeoutMs;
+        }
+
+        if (builder.Timeout == DefaultConnectTimeoutSeconds)
+        {
+            builder.Timeout = ConnectTimeoutSeconds;
         }
 
         return builder.ConnectionString;

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CQCTP.ApiConventions.Resilience;
 using CQCTP.ApiConventions.Validation;
 using CQCTP.Primitives;
 using Microsoft.AspNetCore.Diagnostics;
@@ -29,12 +31,18 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
                 ApiProblems.Create(ProblemCatalog.Duplicate),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
+            _ when DependencyUnavailable.IsDatabaseUnavailable(exception) => ApiProblems.Create(ProblemCatalog.ServiceUnavailable),
             _ => ApiProblems.Create(ProblemCatalog.InternalError),
         };
 
         if (problem is null)
         {
             return true;
+        }
+
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = DependencyUnavailable.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
 
         if (problem.Status >= 500)

@@ -53,6 +53,12 @@ public static class MessagingExtensions
                 bus.AddConsumer(consumer.ConsumerType);
             }
 
+            // The bus down is the broker down: Degraded, since the outbox keeps what is published meanwhile.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "bus";
+                health.MinimalFailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded;
+            });
             bus.UsingRabbitMq((context, cfg) =>
             {
                 var uri = new Uri(broker);

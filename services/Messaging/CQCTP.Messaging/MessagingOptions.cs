@@ -8,6 +8,13 @@ public sealed class MessagingOptions
     /// <summary>How often the relay looks for rows it was not signalled about (missed NOTIFY, retries due).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a claim keeps other relays off a row. A relay gives up publishing its rows after half of it (15 s at
+    /// most), so a live relay is never overtaken; one that died holding rows delays them this long. Fault tests
+    /// shorten it (<c>Messaging__ClaimLease</c>).
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Rows claimed per relay transaction.</summary>
     public int BatchSize { get; set; } = 200;
 

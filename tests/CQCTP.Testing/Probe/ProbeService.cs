@@ -22,7 +22,7 @@ public sealed class ProbeService : IAsyncDisposable
 {
     public const string JobName = "probe-daily";
 
-    /// <summary>Probes with this label make the consumer's handler throw, every time.</summary>
+    /// <summary>Probes with this label make the consumer's handler throw, every time until <see cref="CurePoison"/>.</summary>
     public const string PoisonLabel = "poison";
 
     /// <summary>A probe with this label holds its handler while a test's <see cref="HoldConsumerAsync"/> says so.</summary>
@@ -138,6 +138,9 @@ public sealed class ProbeService : IAsyncDisposable
             await transaction.CommitAsync(ct);
         }, cancellationToken);
     }
+
+    /// <summary>From now on poison probes are handled: the fix an operator deploys before requeueing failed messages.</summary>
+    public void CurePoison() => Host.Services.GetRequiredService<ProbeLog>().PoisonCured = true;
 
     public async Task<int> CountEffectsAsync(Guid probeId)
     {

@@ -21,10 +21,7 @@ internal sealed partial class OutboxRelay(
     TimeProvider clock,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(15);
-
-    /// <summary>How long a claim keeps other relays off a row: well past the publish timeout.</summary>
-    private static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan MaxPublishTimeout = TimeSpan.FromSeconds(15);
 
     private readonly SemaphoreSlim signal = new(0, int.MaxValue);
     private long pendingCount;
@@ -111,7 +108,7 @@ internal sealed partial class OutboxRelay(
             """, connection))
         {
             claim.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Options.BatchSize });
-            claim.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = ClaimLease });
+            claim.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = Options.ClaimLease });
             await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -128,7 +125,8 @@ internal sealed partial class OutboxRelay(
 
         // A broker that accepts the connection but never confirms must not keep the claimed rows past their lease.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(PublishTimeout);
+        // Within half the lease, so a live relay gives up on its rows before another may claim them.
+        timeout.CancelAfter(TimeSpan.FromTicks(Math.Min(MaxPublishTimeout.Ticks, Options.ClaimLease.Ticks / 2)));
         var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token)));
         var published = rows.Where((_, i) => outcomes[i] is null).Select(r => r.Id).ToArray();
 

@@ -4,15 +4,16 @@ using Aspire.Hosting.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
+using Xunit;
 
-namespace CQCTP.IntegrationTests;
+namespace CQCTP.Testing;
 
 /// <summary>
 /// Tokens built by the test itself, signed with the identity service's real key (read from its database) unless the
 /// case is about the signature: so each refusal is caused by the one thing the case changes, and a control token
 /// built the same way is accepted.
 /// </summary>
-internal sealed class ForgedTokens(RsaSecurityKey key, string issuer)
+public sealed class ForgedTokens(RsaSecurityKey key, string issuer)
 {
     public static async Task<ForgedTokens> LoadAsync(PlatformInstance platform)
     {
@@ -69,7 +70,7 @@ internal sealed class ForgedTokens(RsaSecurityKey key, string issuer)
     }
 
     /// <summary>An unsigned token (<c>alg: none</c>) with otherwise valid claims.</summary>
-    public string Unsigned(string audience, string scope)
+    public string WithoutSignature(string audience, string scope)
     {
         var header = Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"at+jwt\"}");
         var payload = Create(audience, scope).Split('.')[1];
