@@ -19,6 +19,9 @@ public sealed class MessagingFaultTests(FaultPlatform fixture, ITestOutputHelper
     private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(60);
 
+    private const string ClaimedRows =
+        "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL AND next_attempt_at > now() AND last_error IS NULL";
+
     [Fact]
     public async Task R1_BrokerKilledUnderLoad_EveryAcknowledgedChangeHasItsEffectOnce()
     {
@@ -70,14 +73,32 @@ public sealed class MessagingFaultTests(FaultPlatform fixture, ITestOutputHelper
         var load = new WriteLoad(fixture.Gateway, probe, "R3 service tué");
 
         var running = load.RunAsync(WritesPerSecond, LoadDuration);
-        await Task.Delay(TimeSpan.FromSeconds(6));
-        var membership = fixture.Platform.ResourceProcessId(ResourceNames.MembershipApi)
-            ?? throw new InvalidOperationException("membership-api has no process id.");
-        Signals.Send("KILL", PlatformInstance.ProcessTree(membership));
-        var claimed = await Databases.CountAsync(fixture.Platform, ResourceNames.MembershipDb,
-            "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL AND next_attempt_at > now()");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        // A frozen broker accepts the publishes and never confirms them, so the relay holds its claimed rows (until
+        // half its lease): the moment to kill it. Claimed and not yet failed: no error recorded, no attempt counted.
+        var broker = PlatformInstance.ProcessTree(fixture.Platform.ResourceProcessId(ResourceNames.Messaging)
+            ?? throw new InvalidOperationException("The broker has no process id."));
+        Signals.Send("STOP", broker);
+        long claimed = 0;
+        try
+        {
+            await Requests.EventuallyAsync(async () =>
+            {
+                claimed = await Databases.CountAsync(fixture.Platform, ResourceNames.MembershipDb, ClaimedRows);
+                return claimed > 0;
+            }, TimeSpan.FromSeconds(20), "the relay holding claimed rows");
+            var membership = fixture.Platform.ResourceProcessId(ResourceNames.MembershipApi)
+                ?? throw new InvalidOperationException("membership-api has no process id.");
+            Signals.Send("KILL", PlatformInstance.ProcessTree(membership));
+        }
+        finally
+        {
+            Signals.Send("CONT", broker);
+        }
+
         var inFlight = await PendingOutboxRowsAsync(ResourceNames.MembershipDb);
-        output.WriteLine($"R3: rows claimed by the killed relay: {claimed}");
+        output.WriteLine($"R3: rows claimed by the relay when it was killed: {claimed}");
+        Assert.True(claimed > 0);
         await StartAsync(ResourceNames.MembershipApi);
         var restarted = Stopwatch.StartNew();
         await running;
