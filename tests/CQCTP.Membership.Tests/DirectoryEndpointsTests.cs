@@ -52,6 +52,26 @@ public sealed class DirectoryEndpointsTests(MembershipFixture fixture)
     }
 
     [Fact]
+    public async Task Search_AfterTheOrganizationIsRenamed_FindsItsServicesByTheNewNameOnly()
+    {
+        var token = DirectoryTestData.Token();
+        var organization = await fixture.CreateOrganizationAsync($"Centre Ancien {token}", active: true);
+        var service = await fixture.CreateServiceAsync(organization, PublicService("legal-support", "Accompagnement juridique"));
+        using var staff = fixture.CreateClient(TestCaller.Staff);
+        using var current = await staff.GetAsync($"/api/v1/membership/organizations/{organization}");
+        using var renamed = await staff.PatchAsync($"/api/v1/membership/organizations/{organization}", current.Headers.ETag!,
+            $$"""{ "legalName": "Centre Nouveau {{token}}" }""");
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        using var anonymous = fixture.CreateClient(null);
+
+        var byNewName = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q=nouveau%20{token}");
+        var byOldName = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q=ancien%20{token}");
+
+        Assert.Equal(service, Assert.Single(byNewName.GetProperty("items").EnumerateArray()).GetProperty("serviceId").GetGuid());
+        Assert.Empty(byOldName.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Search_ShowsOnlyPublicServicesOfActiveMembers()
     {
         var token = DirectoryTestData.Token();

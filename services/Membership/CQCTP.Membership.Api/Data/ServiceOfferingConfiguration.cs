@@ -1,3 +1,4 @@
+using CQCTP.Membership.Api.Data.Sql;
 using CQCTP.Membership.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -42,11 +43,10 @@ internal sealed class ServiceOfferingConfiguration : IEntityTypeConfiguration<Se
         builder.Property(s => s.Version).IsRowVersion();
 
         // unaccent() is not immutable, so it cannot sit in a generated column; the fr_unaccent text-search
-        // configuration (Sql/DirectorySearchSql.cs) applies it inside to_tsvector, which is.
+        // configuration (Sql/DirectorySql.cs) applies it inside to_tsvector, which is. The organization's names are
+        // in it too, from a column triggers keep (Sql/DirectorySearchSql.cs).
         builder.Property<NpgsqlTsVector>(SearchVector).HasColumnName("search_vector")
-            .HasComputedColumnSql(
-                "to_tsvector('fr_unaccent', coalesce(name_fr, '') || ' ' || coalesce(name_en, '') || ' ' || "
-                + "coalesce(eligibility_fr, '') || ' ' || coalesce(eligibility_en, ''))", stored: true);
+            .HasComputedColumnSql(DirectorySearchSql.SearchVectorSql, stored: true);
         builder.HasIndex(SearchVector).HasMethod("GIN");
         builder.HasIndex(s => s.RegionCodes).HasMethod("GIN");
         builder.HasIndex(s => new { s.OrganizationId, s.IsPublic });

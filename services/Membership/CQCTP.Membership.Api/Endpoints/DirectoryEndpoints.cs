@@ -44,7 +44,9 @@ public static class DirectoryEndpoints
         var services = db.Services.AsNoTracking().Where(s => s.IsPublic);
         if (filter.Region is { } region)
         {
-            services = services.Where(s => s.RegionCodes.Contains(region));
+            // Containment (@>) uses the GIN index on the regions; "= ANY" would not.
+            var regions = new[] { region };
+            services = services.Where(s => regions.All(r => s.RegionCodes.Contains(r)));
         }
 
         if (filter.Category is { } category)
@@ -71,46 +73,25 @@ public static class DirectoryEndpoints
             where o.Status == MembershipStatus.Active
             select new { Service = s, Organization = o, Category = c };
 
-        IQueryable<DirectoryRow> ordered;
-        if (!string.IsNullOrWhiteSpace(filter.Q))
-        {
-            var q = filter.Q;
-            // The organization's names are matched through their own expression index (DirectorySql), so the
-            // subquery reads the index instead of computing a tsvector for every organization.
-            var namedOrganizations = db.Organizations
-                .Where(o => EF.Functions.ToTsVector(DirectorySql.SearchConfiguration, o.LegalName + " " + (o.CommonName ?? ""))
-                    .Matches(EF.Functions.WebSearchToTsQuery(DirectorySql.SearchConfiguration, q)))
-                .Select(o => o.Id);
-            ordered = rows
+        // With text: by rank (one GIN index answers it: the service's vector holds its organization's names too,
+        // see DirectorySearchSql). Without: legal names carry the fr-CA ICU collation, "École" before "Zoé".
+        var sorted = string.IsNullOrWhiteSpace(filter.Q)
+            ? rows.OrderBy(r => r.Organization.LegalName)
+            : rows
                 .Where(r => EF.Property<NpgsqlTsVector>(r.Service, ServiceOfferingConfiguration.SearchVector)
-                        .Matches(EF.Functions.WebSearchToTsQuery(DirectorySql.SearchConfiguration, q))
-                    || namedOrganizations.Contains(r.Organization.Id))
+                    .Matches(EF.Functions.WebSearchToTsQuery(DirectorySql.SearchConfiguration, filter.Q)))
                 .OrderByDescending(r => EF.Property<NpgsqlTsVector>(r.Service, ServiceOfferingConfiguration.SearchVector)
-                    .Rank(EF.Functions.WebSearchToTsQuery(DirectorySql.SearchConfiguration, q)))
-                .ThenBy(r => r.Organization.LegalName).ThenBy(r => r.Service.Name.Fr).ThenBy(r => r.Service.Id)
-                .Select(r => new DirectoryRow(r.Service, r.Organization.Id, r.Organization.LegalName,
-                    r.Organization.CommonName, r.Organization.RegionCode, r.Organization.Website,
-                    r.Organization.PublicEmail, r.Organization.PublicPhone,
-                    // A withheld address never leaves the database.
-                    r.Organization.AddressIsPublic ? r.Organization.Address!.Street : null,
-                    r.Organization.AddressIsPublic ? r.Organization.Address!.City : null,
-                    r.Organization.AddressIsPublic ? r.Organization.Address!.PostalCode : null,
-                    r.Category.Label));
-        }
-        else
-        {
-            // Legal names carry the fr-CA ICU collation: "École" sorts before "Zoé".
-            ordered = rows
-                .OrderBy(r => r.Organization.LegalName).ThenBy(r => r.Service.Name.Fr).ThenBy(r => r.Service.Id)
-                .Select(r => new DirectoryRow(r.Service, r.Organization.Id, r.Organization.LegalName,
-                    r.Organization.CommonName, r.Organization.RegionCode, r.Organization.Website,
-                    r.Organization.PublicEmail, r.Organization.PublicPhone,
-                    // A withheld address never leaves the database.
-                    r.Organization.AddressIsPublic ? r.Organization.Address!.Street : null,
-                    r.Organization.AddressIsPublic ? r.Organization.Address!.City : null,
-                    r.Organization.AddressIsPublic ? r.Organization.Address!.PostalCode : null,
-                    r.Category.Label));
-        }
+                    .Rank(EF.Functions.WebSearchToTsQuery(DirectorySql.SearchConfiguration, filter.Q)))
+                .ThenBy(r => r.Organization.LegalName);
+        var ordered = sorted.ThenBy(r => r.Service.Name.Fr).ThenBy(r => r.Service.Id)
+            .Select(r => new DirectoryRow(r.Service, r.Organization.Id, r.Organization.LegalName,
+                r.Organization.CommonName, r.Organization.RegionCode, r.Organization.Website,
+                r.Organization.PublicEmail, r.Organization.PublicPhone,
+                // A withheld address never leaves the database.
+                r.Organization.AddressIsPublic ? r.Organization.Address!.Street : null,
+                r.Organization.AddressIsPublic ? r.Organization.Address!.City : null,
+                r.Organization.AddressIsPublic ? r.Organization.Address!.PostalCode : null,
+                r.Category.Label));
 
         var found = await ordered.ToPagedAsync(page, cancellationToken);
         return TypedResults.Ok(new Paged<DirectoryEntry>([.. found.Items.Select(r => r.ToEntry())], found.Page,

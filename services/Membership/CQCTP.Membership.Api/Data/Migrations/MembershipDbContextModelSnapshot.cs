@@ -841,7 +841,7 @@ namespace CQCTP.Membership.Api.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
                         .HasColumnName("search_vector")
-                        .HasComputedColumnSql("to_tsvector('fr_unaccent', coalesce(name_fr, '') || ' ' || coalesce(name_en, '') || ' ' || coalesce(eligibility_fr, '') || ' ' || coalesce(eligibility_en, ''))", true);
+                        .HasComputedColumnSql("to_tsvector('fr_unaccent', coalesce(name_fr, '') || ' ' || coalesce(name_en, '') || ' ' || coalesce(eligibility_fr, '') || ' ' || coalesce(eligibility_en, '') || ' ' || coalesce(organization_names, ''))", true);
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")

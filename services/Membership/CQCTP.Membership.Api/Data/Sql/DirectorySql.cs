@@ -12,7 +12,7 @@ public static class DirectorySql
     /// <summary>The text-search configuration the directory searches with.</summary>
     public const string SearchConfiguration = "fr_unaccent";
 
-    /// <summary>The expression the organizations' name index is built on; the directory's query must use the same.</summary>
+    /// <summary>The expression of the organizations' name index the first directory migration built (dropped since: DirectorySearchSql).</summary>
     public const string OrganizationNameVector =
         "to_tsvector('fr_unaccent'::regconfig, legal_name || ' ' || coalesce(common_name, ''))";
 
