@@ -26,6 +26,10 @@ public sealed class DependencyFaultTests(FaultPlatform fixture, ITestOutputHelpe
     public async Task DatabaseFrozen_WriteAnswers503Fast_ReadinessNamesIt_AndRecoversWithoutRestart()
     {
         using var membership = fixture.Client(ResourceNames.MembershipApi, clientId: null);
+        // The fault tests share one platform: an earlier one (the broker killed) may leave it Degraded for a while.
+        await Requests.EventuallyAsync(async () =>
+                (await Requests.HealthAsync(fixture.Anonymous)).GetProperty("status").GetString() == "Healthy",
+            TimeSpan.FromSeconds(90), "the platform healthy before the fault");
         var healthy = await Requests.HealthAsync(fixture.Anonymous);
         Assert.Equal("Healthy", healthy.GetProperty("status").GetString());
         Assert.Equal("Healthy", healthy.GetProperty("checks").GetProperty(ResourceNames.MembershipApi).GetString());

@@ -13,11 +13,14 @@ public static partial class RouteInventory
     public static bool IsApi(EndpointPolicy route) =>
         route.Route.StartsWith("/api/v1/", StringComparison.Ordinal) && !IsPublic(route.Route) && !route.Route.Contains("**", StringComparison.Ordinal);
 
-    /// <summary>The route with its parameters filled: the first with <paramref name="first"/> if given, the rest with new ids.</summary>
+    /// <summary>The route with its parameters filled: the first with <paramref name="first"/> if given, the rest with new ids (or a year).</summary>
     public static string Concrete(string route, string? first = null)
     {
         var index = 0;
-        return Parameter().Replace(route, _ => index++ == 0 && first is not null ? first : Guid.NewGuid().ToString());
+        // An int-constrained parameter (a fiscal year) gets a number, so the route matches and its policy answers.
+        return Parameter().Replace(route, m => index++ == 0 && first is not null
+            ? first
+            : m.Value.Contains(":int", StringComparison.Ordinal) ? "2026" : Guid.NewGuid().ToString());
     }
 
     public static int ParameterCount(string route) => Parameter().Count(route);
