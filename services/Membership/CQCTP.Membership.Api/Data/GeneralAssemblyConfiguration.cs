@@ -33,5 +33,6 @@ internal sealed class GeneralAssemblyConfiguration : IEntityTypeConfiguration<Ge
         builder.Property(a => a.CreatedAt).HasColumnName("created_at");
         builder.Property(a => a.UpdatedAt).HasColumnName("updated_at");
         builder.Property(a => a.Version).IsRowVersion();
+        builder.Ignore(a => a.FiscalYear);
     }
 }

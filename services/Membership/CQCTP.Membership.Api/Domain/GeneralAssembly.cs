@@ -34,8 +34,7 @@ public sealed class GeneralAssembly : IVersioned
     public uint Version { get; private set; }
 
     /// <summary>The fiscal year whose dues make an organization eligible to vote.</summary>
-    public int FiscalYearOf(TimeZoneInfo zone) =>
-        Domain.FiscalYear.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(StartsAt, zone).DateTime));
+    public int FiscalYear => Domain.FiscalYear.Of(Organization.Today(StartsAt));
 
     public static GeneralAssembly Plan(AssemblyDetails details, DateTimeOffset now)
     {

@@ -7,12 +7,10 @@ namespace CQCTP.Membership.Api.Endpoints;
 /// <summary>Who may vote at an assembly and whether the quorum holds, from the current memberships, dues and attendance.</summary>
 internal static class AssemblyVoters
 {
-    private static readonly TimeZoneInfo Quebec = TimeZoneInfo.FindSystemTimeZoneById("America/Toronto");
-
     /// <summary>Active regular members whose dues for the assembly's fiscal year are paid.</summary>
     public static IQueryable<Guid> VotingOrganizations(MembershipDbContext db, GeneralAssembly assembly)
     {
-        var year = assembly.FiscalYearOf(Quebec);
+        var year = assembly.FiscalYear;
         return db.Organizations
             .Where(o => o.Status == MembershipStatus.Active && o.MembershipType == MembershipType.Regular)
             .Where(o => db.Dues.Any(d => d.OrganizationId == o.Id && d.FiscalYear == year && d.PaidOn != null))
