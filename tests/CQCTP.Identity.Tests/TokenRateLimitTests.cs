@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CQCTP.Identity.Api.Extensions;
+using CQCTP.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public sealed class TokenRateLimitTests(IdentityFixture fixture)
         var perClient = fixture.Factory.Services.GetRequiredService<IOptions<TokenRateLimitSettings>>().Value.PerClient.PermitLimit;
         var statuses = new List<HttpStatusCode>();
         using var checks = new SecretCheckCounter();
+        await RateLimitWindow.WaitForRoomAsync(TimeSpan.FromSeconds(30));
 
         for (var i = 0; i < 99; i++)
         {

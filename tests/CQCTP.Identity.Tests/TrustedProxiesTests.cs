@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using CQCTP.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 
@@ -35,6 +36,7 @@ public sealed class TrustedProxiesTests(IdentityFixture fixture)
         // The counted runs must fall in one clock-aligned minute: on a loaded machine the host's first request (JIT,
         // OpenIddict, the bus still connecting) can take seconds, so it is made here, from an address not counted.
         await StatusesAsync(factory.Server, WarmUp, requests: 1);
+        await RateLimitWindow.WaitForRoomAsync(TimeSpan.FromSeconds(15));
         var fromStranger = await StatusesAsync(factory.Server, Stranger);
         var fromGateway = await StatusesAsync(factory.Server, Gateway);
 
