@@ -27,13 +27,18 @@ public sealed class HardeningTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task AuthenticatedReadThroughTheGateway_StaysOutOfSharedCaches()
+    public async Task AuthenticatedReadThroughTheGateway_IsNeverStored_ButStillRevalidatesWithItsETag()
     {
-        using var response = await fixture.Gateway.GetAsync($"{Http.Organizations}/{DevelopmentClients.OrganizationA}");
+        var path = $"{Http.Organizations}/{DevelopmentClients.OrganizationA}";
+        using var response = await fixture.Gateway.GetAsync(path);
+        using var revalidation = new HttpRequestMessage(HttpMethod.Get, path);
+        revalidation.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        using var notModified = await fixture.Gateway.SendAsync(revalidation);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(response.Headers.CacheControl?.Private);
-        Assert.True(response.Headers.CacheControl?.NoCache);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.True(notModified.Headers.CacheControl?.NoStore);
     }
 
     [Fact]

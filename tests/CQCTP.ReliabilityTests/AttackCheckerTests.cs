@@ -61,7 +61,18 @@ public sealed class AttackCheckerTests
 
         Assert.Contains("Server header present", violations);
         Assert.Contains("no X-Content-Type-Options: nosniff", violations);
-        Assert.Contains("authenticated response cacheable by shared caches (neither no-store nor private, no-cache)", violations);
+        Assert.Contains("authenticated response without Cache-Control: no-store", violations);
+    }
+
+    [Fact]
+    public void HeaderCheck_RefusesAnAuthenticatedAnswerABrowserMayKeep()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.OK);
+        response.Headers.Add("X-Content-Type-Options", "nosniff");
+        response.Headers.CacheControl = new() { Private = true, NoCache = true };
+
+        Assert.Equal(["authenticated response without Cache-Control: no-store"], HeaderCheck.Violations(response, authenticated: true));
+        Assert.Empty(HeaderCheck.Violations(response, authenticated: false));
     }
 
     [Fact]

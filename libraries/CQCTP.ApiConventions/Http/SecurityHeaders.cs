@@ -1,23 +1,22 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace CQCTP.ApiConventions.Http;
 
 /// <summary>
-/// Headers every response carries: <c>nosniff</c>; HSTS on https; and on authenticated responses a
-/// <c>Cache-Control</c> that keeps them out of shared caches — <c>no-store</c> where the endpoint says it carries
-/// personal fields or secrets, <c>private, no-cache</c> elsewhere so the ETag/304 path keeps working.
+/// Headers every response carries: <c>nosniff</c>; HSTS on https; and <c>Cache-Control: no-store</c> on every
+/// authenticated response and on anonymous endpoints marked <see cref="WithNoStore{TBuilder}"/>: what a caller was
+/// allowed to read stays out of every cache, a browser's included (OWASP API8). Clients still revalidate with the
+/// <c>ETag</c> they kept themselves (<c>If-None-Match</c> → 304).
 /// </summary>
 public static class SecurityHeaders
 {
     public const string NoStore = "no-store";
-    public const string PrivateRevalidate = "private, no-cache";
 
     /// <summary>One year, as browsers' preload lists expect; sent only over https (RFC 6797 §7.2).</summary>
     public const string StrictTransportSecurity = "max-age=31536000; includeSubDomains";
 
-    /// <summary>Responses of this endpoint are never stored by any cache (personal fields, secrets).</summary>
+    /// <summary>Responses of this endpoint are never stored by any cache, even to an anonymous caller (a receipt).</summary>
     public static TBuilder WithNoStore<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {
         builder.WithMetadata(new NoStoreMetadata());
@@ -45,19 +44,13 @@ public static class SecurityHeaders
             headers.StrictTransportSecurity = StrictTransportSecurity;
         }
 
-        if (context.User.Identity?.IsAuthenticated != true)
+        if (context.User.Identity?.IsAuthenticated == true
+            || context.GetEndpoint()?.Metadata.GetMetadata<NoStoreMetadata>() is not null)
         {
-            return;
-        }
-
-        if (context.GetEndpoint()?.Metadata.GetMetadata<NoStoreMetadata>() is not null)
-        {
+            // Overrides what a handler set: an authenticated answer is never cacheable, whatever its endpoint says.
             headers.CacheControl = NoStore;
+            // For HTTP/1.0 caches, which ignore Cache-Control.
             headers.Pragma = "no-cache";
-        }
-        else if (!headers.ContainsKey(HeaderNames.CacheControl))
-        {
-            headers.CacheControl = PrivateRevalidate;
         }
     }
 }

@@ -1,8 +1,8 @@
 namespace CQCTP.ReliabilityTests.Attacks;
 
 /// <summary>
-/// What every response must carry, and must not: no banners, nosniff, and authenticated answers kept out of shared
-/// caches: <c>no-store</c>, or <c>private, no-cache</c> where the platform keeps the ETag/304 path (security.md).
+/// What every response must carry, and must not: no banners, nosniff, and <c>Cache-Control: no-store</c> on
+/// authenticated answers (OWASP API8; security.md).
 /// </summary>
 public static class HeaderCheck
 {
@@ -20,10 +20,9 @@ public static class HeaderCheck
             yield return "no X-Content-Type-Options: nosniff";
         }
 
-        var cache = response.Headers.CacheControl;
-        if (authenticated && cache?.NoStore != true && !(cache?.Private == true && cache.NoCache))
+        if (authenticated && response.Headers.CacheControl?.NoStore != true)
         {
-            yield return "authenticated response cacheable by shared caches (neither no-store nor private, no-cache)";
+            yield return "authenticated response without Cache-Control: no-store";
         }
     }
 }
