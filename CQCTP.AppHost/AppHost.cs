@@ -43,13 +43,15 @@ var knowledge = builder.AddService<Projects.CQCTP_Knowledge_Api>(ResourceNames.K
 var funding = builder.AddService<Projects.CQCTP_Funding_Api>(ResourceNames.FundingApi,
     postgres.AddDatabase(ResourceNames.FundingDb), messaging, topology).WithIdentity(identity);
 
+// Starts alongside the services instead of after them: until a service is up, YARP answers its routes with 503, and
+// the gateway's readiness (/health) includes every upstream's, so whoever waits for the gateway waits for them all.
 var gateway = builder.AddProject<Projects.CQCTP_Gateway>(ResourceNames.Gateway)
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
-    .WithIdentity(identity).WaitFor(identity)
-    .WithReference(membership).WaitFor(membership)
-    .WithReference(concertation).WaitFor(concertation)
-    .WithReference(knowledge).WaitFor(knowledge)
-    .WithReference(funding).WaitFor(funding)
+    .WithIdentity(identity)
+    .WithReference(membership)
+    .WithReference(concertation)
+    .WithReference(knowledge)
+    .WithReference(funding)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     // The edge: no proxy in front of it locally, so it believes no X-Forwarded-For (a deployment behind a load

@@ -21,6 +21,7 @@ public sealed class PlatformInstance : IAsyncDisposable
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
 
     private readonly bool ownsDataRoot;
+    private readonly CancellationTokenSource stopRecording = new();
 
     private PlatformInstance(DistributedApplication app, string dataRoot, int epmdPort, bool ownsDataRoot)
     {
@@ -34,6 +35,9 @@ public sealed class PlatformInstance : IAsyncDisposable
     public string DataRoot { get; }
     public int EpmdPort { get; }
     public TimeSpan StartedIn { get; private set; }
+
+    /// <summary>When each resource started, ran and turned healthy during the start (recording stops at dispose).</summary>
+    public StartupTimeline Timeline { get; } = new();
 
     /// <summary>A data root every parent of which the <c>postgres</c> user can enter (not a 0700 temp folder).</summary>
     public static string NewDataRoot()
@@ -90,6 +94,8 @@ public sealed class PlatformInstance : IAsyncDisposable
 
         var app = await builder.BuildAsync(cts.Token);
         var instance = new PlatformInstance(app, dataRoot, epmdPort, ownsRoot);
+        _ = instance.Timeline.RecordAsync(app.Services.GetRequiredService<ResourceNotificationService>(),
+            instance.stopRecording.Token);
         try
         {
             await app.StartAsync(cts.Token);
@@ -229,6 +235,8 @@ public sealed class PlatformInstance : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await stopRecording.CancelAsync();
+        stopRecording.Dispose();
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         try
         {
