@@ -42,6 +42,9 @@ var knowledge = builder.AddService<Projects.CQCTP_Knowledge_Api>(ResourceNames.K
     .WithSubscription<MembershipStatusChanged>("organization-statuses", topology);
 var funding = builder.AddService<Projects.CQCTP_Funding_Api>(ResourceNames.FundingApi,
     postgres.AddDatabase(ResourceNames.FundingDb), messaging, topology).WithIdentity(identity);
+// The integrators' door: the AsyncAPI catalogue of the events (docs/integrations.md).
+var integrations = builder.AddService<Projects.CQCTP_Integrations_Api>(ResourceNames.IntegrationsApi,
+    postgres.AddDatabase(ResourceNames.IntegrationsDb), messaging, topology).WithIdentity(identity);
 
 var gateway = builder.AddProject<Projects.CQCTP_Gateway>(ResourceNames.Gateway)
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
@@ -50,6 +53,7 @@ var gateway = builder.AddProject<Projects.CQCTP_Gateway>(ResourceNames.Gateway)
     .WithReference(concertation).WaitFor(concertation)
     .WithReference(knowledge).WaitFor(knowledge)
     .WithReference(funding).WaitFor(funding)
+    .WithReference(integrations).WaitFor(integrations)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     // The edge: no proxy in front of it locally, so it believes no X-Forwarded-For (a deployment behind a load
@@ -59,11 +63,11 @@ var gateway = builder.AddProject<Projects.CQCTP_Gateway>(ResourceNames.Gateway)
 // Tokens name the public gateway URL as their issuer. An endpoint reference, not a WaitFor: nothing waits for the
 // gateway, so there is no start-up cycle.
 var issuer = gateway.GetEndpoint("http");
-foreach (var resource in new[] { identity, membership, concertation, knowledge, funding, gateway })
+foreach (var resource in new[] { identity, membership, concertation, knowledge, funding, integrations, gateway })
 {
     resource.WithTokenIssuer(issuer);
 }
 
-TestProfiles.Apply(builder, gateway, identity, [identity, membership, concertation, knowledge, funding]);
+TestProfiles.Apply(builder, gateway, identity, [identity, membership, concertation, knowledge, funding, integrations]);
 
 builder.Build().Run();
