@@ -42,6 +42,9 @@ var knowledge = builder.AddService<Projects.CQCTP_Knowledge_Api>(ResourceNames.K
     .WithSubscription<MembershipStatusChanged>("organization-statuses", topology);
 var funding = builder.AddService<Projects.CQCTP_Funding_Api>(ResourceNames.FundingApi,
     postgres.AddDatabase(ResourceNames.FundingDb), messaging, topology).WithIdentity(identity);
+// The integrators' door: the AsyncAPI catalogue of the events (docs/integrations.md).
+var integrations = builder.AddService<Projects.CQCTP_Integrations_Api>(ResourceNames.IntegrationsApi,
+    postgres.AddDatabase(ResourceNames.IntegrationsDb), messaging, topology).WithIdentity(identity);
 
 // Starts alongside the services instead of after them: until a service is up, YARP answers its routes with 503, and
 // the gateway's readiness (/health) includes every upstream's, so whoever waits for the gateway waits for them all.
@@ -52,6 +55,7 @@ var gateway = builder.AddProject<Projects.CQCTP_Gateway>(ResourceNames.Gateway)
     .WithReference(concertation)
     .WithReference(knowledge)
     .WithReference(funding)
+    .WithReference(integrations)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     // The edge: no proxy in front of it locally, so it believes no X-Forwarded-For (a deployment behind a load
@@ -61,11 +65,11 @@ var gateway = builder.AddProject<Projects.CQCTP_Gateway>(ResourceNames.Gateway)
 // Tokens name the public gateway URL as their issuer. An endpoint reference, not a WaitFor: nothing waits for the
 // gateway, so there is no start-up cycle.
 var issuer = gateway.GetEndpoint("http");
-foreach (var resource in new[] { identity, membership, concertation, knowledge, funding, gateway })
+foreach (var resource in new[] { identity, membership, concertation, knowledge, funding, integrations, gateway })
 {
     resource.WithTokenIssuer(issuer);
 }
 
-TestProfiles.Apply(builder, gateway, identity, [identity, membership, concertation, knowledge, funding]);
+TestProfiles.Apply(builder, gateway, identity, [identity, membership, concertation, knowledge, funding, integrations]);
 
 builder.Build().Run();

@@ -16,9 +16,13 @@ public static class ResourceNames
     public const string FundingApi = "funding-api";
     public const string IdentityApi = "identity-api";
 
+    /// <summary>The integrators' door: the AsyncAPI catalogue of the integration events.</summary>
+    public const string IntegrationsApi = "integrations-api";
+
     public const string MembershipDb = "membership-db";
     public const string ConcertationDb = "concertation-db";
     public const string KnowledgeDb = "knowledge-db";
     public const string FundingDb = "funding-db";
     public const string IdentityDb = "identity-db";
+    public const string IntegrationsDb = "integrations-db";
 }

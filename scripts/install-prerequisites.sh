@@ -40,3 +40,17 @@ if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
     $SUDO systemctl disable --now rabbitmq-server
   fi
 fi
+
+# Node.js and @asyncapi/parser 3.x (pinned in tests/asyncapi-validate/package-lock.json): the tests validate the
+# generated AsyncAPI catalogue with it. Debian's nodejs (18) is enough; the @asyncapi/cli 6.x would need Node 24.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "Installing: nodejs npm"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+validator="$(cd "$(dirname "$0")/.." && pwd)/tests/asyncapi-validate"
+if [ ! -f "$validator/node_modules/@asyncapi/parser/package.json" ] \
+   || [ "$validator/package-lock.json" -nt "$validator/node_modules/.package-lock.json" ]; then
+  echo "Installing @asyncapi/parser into tests/asyncapi-validate/node_modules"
+  npm ci --prefix "$validator" --ignore-scripts --no-audit --no-fund --loglevel=error
+fi

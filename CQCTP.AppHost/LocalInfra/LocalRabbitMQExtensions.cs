@@ -11,7 +11,9 @@ public static class LocalRabbitMQExtensions
 {
     /// <summary>
     /// RabbitMQ as a local Erlang node, on loopback only, with a generated development password and its own node name,
-    /// database and cookie under the data root. <c>LocalInfra:EpmdPort</c> gives it a private epmd (tests).
+    /// database and cookie under the data root. <c>LocalInfra:EpmdPort</c> gives it a private epmd (tests). AMQP on
+    /// <c>LocalInfra:AmqpPort</c> (5672) and the management plugin on <c>LocalInfra:ManagementPort</c> (15672), its URL
+    /// on the dashboard; <c>0</c> for free ports.
     /// </summary>
     public static IResourceBuilder<LocalRabbitMQResource> AddLocalRabbitMQ(this IDistributedApplicationBuilder builder,
         string name)
@@ -41,10 +43,15 @@ public static class LocalRabbitMQExtensions
         });
 
         var resource = builder.AddResource(broker)
-            // Not proxied: every publish, confirm and delivery would otherwise cross DCP's TCP proxy.
-            .WithEndpoint(name: "tcp", scheme: "tcp", env: "RABBITMQ_NODE_PORT", isProxied: false)
+            // Not proxied: every publish, confirm and delivery would otherwise cross DCP's TCP proxy. A stable port
+            // by default, since integrators are told where the broker is.
+            .WithEndpoint(name: "tcp", scheme: "tcp", port: options.AmqpPort, env: "RABBITMQ_NODE_PORT", isProxied: false)
             // Erlang distribution (rabbitmqctl); the default NODE_PORT + 20000 overflows for high ports.
             .WithEndpoint(name: "dist", scheme: "tcp", env: "RABBITMQ_DIST_PORT", isProxied: false)
+            .WithEndpoint(name: LocalRabbitMQResource.ManagementEndpointName, scheme: "http", port: options.ManagementPort,
+                isProxied: false)
+            .WithUrlForEndpoint(LocalRabbitMQResource.ManagementEndpointName,
+                url => url.DisplayText = "Gestion / Management (RabbitMQ)")
             .WithEnvironment("RABBITMQ_NODENAME", nodeName)
             .WithEnvironment("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1")
             .WithEnvironment("RABBITMQ_CONFIG_FILE", configFile)
@@ -54,10 +61,16 @@ public static class LocalRabbitMQExtensions
             .WithEnvironment("RABBITMQ_ENABLED_PLUGINS_FILE", Path.Combine(baseDirectory, "enabled_plugins"))
             .WithEnvironment("HOME", baseDirectory)
             .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
-            // Schedulers that find no work sleep instead of spinning (RabbitMQ's advice for shared hosts): their busy
-            // wait otherwise takes CPU from the services and PostgreSQL on the same machine.
-            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS",
-                "-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none")
+            .WithEnvironment(context =>
+            {
+                // Schedulers that find no work sleep instead of spinning (RabbitMQ's advice for shared hosts): their
+                // busy wait otherwise takes CPU from the services and PostgreSQL on the same machine. The management
+                // listener's port is only known once the orchestrator has chosen it, hence an Erlang argument here
+                // rather than a line of rabbitmq.conf.
+                var management = broker.ManagementEndpoint.Property(EndpointProperty.TargetPort);
+                context.EnvironmentVariables["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = ReferenceExpression.Create(
+                    $"-kernel inet_dist_use_interface {{127,0,0,1}} +sbwt none +sbwtdcpu none +sbwtdio none -rabbitmq_management tcp_config [{{ip,\"127.0.0.1\"}},{{port,{management}}}]");
+            })
             .WithHealthCheck(healthCheck)
             .OnBeforeResourceStarted(async (r, _, ct) =>
             {
@@ -68,11 +81,10 @@ public static class LocalRabbitMQExtensions
                     default_pass = {r.Password}
                     loopback_users = none
                     """, ct);
+                // Every start, so a data folder made before a plugin was required gets it as well.
                 var pluginsFile = Path.Combine(baseDirectory, "enabled_plugins");
-                if (!File.Exists(pluginsFile))
-                {
-                    await File.WriteAllTextAsync(pluginsFile, "[].", ct);
-                }
+                var current = File.Exists(pluginsFile) ? await File.ReadAllTextAsync(pluginsFile, ct) : null;
+                await File.WriteAllTextAsync(pluginsFile, EnabledPlugins.Merge(current, EnabledPlugins.Required), ct);
             });
 
         resource.WithRequeueFailedMessages(nodeName, baseDirectory, options.EpmdPort);

@@ -7,7 +7,12 @@ public sealed class LocalRabbitMQResource(string name, string command, string wo
 
     internal string Password { get; } = password;
 
+    /// <summary>The management plugin's UI and HTTP API (<c>/api/…</c>), with the same user.</summary>
+    public const string ManagementEndpointName = "management";
+
     public EndpointReference Endpoint => new(this, "tcp");
+
+    public EndpointReference ManagementEndpoint => new(this, ManagementEndpointName);
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"amqp://{UserName}:{Password}@{Endpoint.Property(EndpointProperty.Host)}:{Endpoint.Property(EndpointProperty.Port)}");

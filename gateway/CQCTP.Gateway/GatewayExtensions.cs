@@ -10,9 +10,12 @@ namespace CQCTP.Gateway;
 public static class GatewayExtensions
 {
     /// <summary>The services behind the gateway; each owns <c>/api/v1/{service}/</c>, routed without rewriting.</summary>
-    public static readonly string[] Services = ["membership", "concertation", "knowledge", "funding", "identity"];
+    public static readonly string[] Services = ["membership", "concertation", "knowledge", "funding", "identity", "integrations"];
 
     public const string ApiReferencePath = "/api-reference";
+
+    /// <summary>The AsyncAPI catalogue of the integration events, served by the integrations service.</summary>
+    public const string AsyncApiPath = "/asyncapi.json";
 
     /// <summary>
     /// The API reference page loads only what the gateway serves (Scalar's bundle and the OpenAPI documents); its
@@ -63,6 +66,13 @@ public static class GatewayExtensions
         app.MapScalarApiReference(ApiReferencePath, options =>
         {
             options.WithTitle("CQCTP — API");
+            // The events are not HTTP: a link to their AsyncAPI catalogue above the reference, not another document.
+            options.AddHeaderContent($"""
+                <p style="margin:0;padding:.5rem 1rem;font-family:sans-serif;font-size:.9rem">
+                  Événements d'intégration (RabbitMQ) / Integration events (RabbitMQ):
+                  <a href="{AsyncApiPath}">AsyncAPI 3.0 — {AsyncApiPath}</a>
+                </p>
+                """);
             foreach (var service in Services)
             {
                 options.AddDocument(service, service, $"/api/v1/{service}/openapi/v1.json");

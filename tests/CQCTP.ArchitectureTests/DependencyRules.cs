@@ -6,6 +6,9 @@ namespace CQCTP.ArchitectureTests;
 /// </summary>
 internal static class DependencyRules
 {
+    /// <summary>The one service that may reference every contracts project: it describes every event to integrators.</summary>
+    public const string IntegrationsApi = "CQCTP.Integrations.Api";
+
     /// <summary>Base-library packages a contracts project may use: none. Contracts are plain records.</summary>
     private static readonly string[] ContractPackages = [];
 
@@ -28,5 +31,16 @@ internal static class DependencyRules
         var domains = projects.Where(p => p.IsDomain).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         return projects.Where(p => p.IsSharedInfrastructure)
             .SelectMany(p => p.ProjectReferences.Where(domains.Contains).Select(r => $"{p.Name} → {r}"));
+    }
+
+    /// <summary>
+    /// A contracts project the integrations service does not reference: its events would be missing from the
+    /// integrators' catalogue (which finds them among the assemblies deployed with it).
+    /// </summary>
+    public static IEnumerable<string> ContractsMissingFromIntegrations(IReadOnlyCollection<ProjectInfo> projects)
+    {
+        var integrations = projects.SingleOrDefault(p => p.Name == IntegrationsApi);
+        return projects.Where(p => p.IsContracts && integrations?.ProjectReferences.Contains(p.Name) != true)
+            .Select(p => $"{IntegrationsApi} does not reference {p.Name}");
     }
 }

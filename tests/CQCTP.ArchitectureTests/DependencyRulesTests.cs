@@ -64,4 +64,24 @@ public sealed class DependencyRulesTests
 
         Assert.Equal(["CQCTP.Messaging → CQCTP.Membership.Contracts"], violations);
     }
+
+    [Fact]
+    public void Integrations_ReferencesEveryContractsProject() =>
+        Assert.Empty(DependencyRules.ContractsMissingFromIntegrations(Repository.Projects));
+
+    [Fact]
+    public void IntegrationsRule_OnAContractsProjectItDoesNotReference_Fails()
+    {
+        ProjectInfo[] projects =
+        [
+            new("CQCTP.Membership.Contracts", "services/Membership/CQCTP.Membership.Contracts/CQCTP.Membership.Contracts.csproj", [], []),
+            new("CQCTP.Funding.Contracts", "services/Funding/CQCTP.Funding.Contracts/CQCTP.Funding.Contracts.csproj", [], []),
+            new(DependencyRules.IntegrationsApi, "services/Integrations/CQCTP.Integrations.Api/CQCTP.Integrations.Api.csproj",
+                ["CQCTP.ApiConventions", "CQCTP.Membership.Contracts"], []),
+        ];
+
+        var violations = DependencyRules.ContractsMissingFromIntegrations(projects);
+
+        Assert.Equal(["CQCTP.Integrations.Api does not reference CQCTP.Funding.Contracts"], violations);
+    }
 }

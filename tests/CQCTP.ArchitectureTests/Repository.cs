@@ -21,7 +21,9 @@ internal static class Repository
     {
         var document = XDocument.Load(path);
         var references = document.Descendants("ProjectReference")
-            .Select(r => Path.GetFileNameWithoutExtension((string?)r.Attribute("Include") ?? ""))
+            // csproj paths use backslashes, which are not separators on Linux: without this, a reference's name
+            // would be its whole relative path and the rules comparing names would never match.
+            .Select(r => Path.GetFileNameWithoutExtension(((string?)r.Attribute("Include") ?? "").Replace('\\', '/')))
             .ToList();
         var packages = document.Descendants("PackageReference").Select(r => (string?)r.Attribute("Include") ?? "").ToList();
         var relative = Path.GetRelativePath(Root, path).Replace('\\', '/');

@@ -1,6 +1,7 @@
 using CQCTP.Concertation.Api.Extensions;
 using CQCTP.Funding.Api.Extensions;
 using CQCTP.Identity.Api.Extensions;
+using CQCTP.Integrations.Api.Extensions;
 using CQCTP.Knowledge.Api.Extensions;
 using CQCTP.Membership.Api.Extensions;
 
@@ -16,5 +17,6 @@ public static class ServiceAssemblies
         typeof(KnowledgeApi).Assembly.GetName().Name!,
         typeof(FundingApi).Assembly.GetName().Name!,
         typeof(IdentityApi).Assembly.GetName().Name!,
+        typeof(IntegrationsApi).Assembly.GetName().Name!,
     };
 }

@@ -43,6 +43,7 @@ public sealed class EndToEndTests(PlatformFixture fixture, ITestOutputHelper out
     [InlineData("knowledge")]
     [InlineData("funding")]
     [InlineData("identity")]
+    [InlineData("integrations")]
     public async Task OpenApiDocument_ThroughGateway_IsServedAnonymously(string service)
     {
         var document = await fixture.As(null).GetFromJsonAsync<JsonElement>($"/api/v1/{service}/openapi/v1.json");
@@ -84,10 +85,12 @@ public sealed class EndToEndTests(PlatformFixture fixture, ITestOutputHelper out
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        foreach (var service in new[] { "membership", "concertation", "knowledge", "funding" })
+        foreach (var service in new[] { "membership", "concertation", "knowledge", "funding", "integrations" })
         {
             Assert.Contains($"api/v1/{service}/openapi/v1.json", page, StringComparison.Ordinal);
         }
+
+        Assert.Contains("href=\"/asyncapi.json\"", page, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -96,6 +99,7 @@ public sealed class EndToEndTests(PlatformFixture fixture, ITestOutputHelper out
     [InlineData(ResourceNames.KnowledgeApi)]
     [InlineData(ResourceNames.FundingApi)]
     [InlineData(ResourceNames.IdentityApi)]
+    [InlineData(ResourceNames.IntegrationsApi)]
     public async Task Service_Health_ReportsEachDependencyByStatusOnly(string service)
     {
         var client = fixture.As(null, service);

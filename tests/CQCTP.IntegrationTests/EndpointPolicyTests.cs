@@ -13,14 +13,14 @@ namespace CQCTP.IntegrationTests;
 public sealed partial class EndpointPolicyTests(PlatformFixture fixture)
 {
     // Routes that may be anonymous, by resource: health, OpenAPI, the token endpoint and discovery, the API reference,
-    // submitting a membership application, and Membership's public directory, its service categories and the privacy
-    // officer (reads only).
+    // submitting a membership application, Membership's public directory, its service categories and the privacy
+    // officer (reads only), and the AsyncAPI catalogue of the events.
     private static readonly Regex PublicRoute = PublicRoutePattern();
 
     public static TheoryData<string> Resources =>
     [
         ResourceNames.MembershipApi, ResourceNames.ConcertationApi, ResourceNames.KnowledgeApi,
-        ResourceNames.FundingApi, ResourceNames.IdentityApi, ResourceNames.Gateway,
+        ResourceNames.FundingApi, ResourceNames.IdentityApi, ResourceNames.IntegrationsApi, ResourceNames.Gateway,
     ];
 
     [Theory]
@@ -59,6 +59,19 @@ public sealed partial class EndpointPolicyTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task Gateway_ServesTheEventCatalogueAnonymously_UnderTheAnonymousLimit()
+    {
+        var endpoints = await fixture.As(null).GetFromJsonAsync<EndpointPolicy[]>(EndpointPolicyReport.Path);
+
+        foreach (var path in new[] { "/asyncapi.json", "/api/v1/integrations/asyncapi.json" })
+        {
+            var route = Assert.Single(endpoints!, e => e.Route == path);
+            Assert.True(route.Anonymous);
+            Assert.Equal("anonymous", route.RateLimiterPolicy);
+        }
+    }
+
+    [Fact]
     public async Task MembershipEndpoints_NameTheirScopePolicies()
     {
         var endpoints = await fixture.As(null, ResourceNames.MembershipApi)
@@ -94,6 +107,6 @@ public sealed partial class EndpointPolicyTests(PlatformFixture fixture)
             .Select(e => $"anonymous but not public: {string.Join(',', e.Methods)} {e.Route}"),
     ];
 
-    [GeneratedRegex(@"^(/health|/alive|/_testing/endpoint-policies|/connect/token|/\.well-known/\{\*\*catch-all\}|/api/v1/[a-z]+/openapi/(\{documentName\}\.json|\{\*\*catch-all\})|/api-reference/?.*|/|/\{\*path:nonfile\}|/api/v1/membership/applications/?|/api/v1/membership/(directory|privacy-officer)/?|/api/v1/membership/service-categories/?(\{code\}|\{\*\*catch-all\})?)$")]
+    [GeneratedRegex(@"^(/health|/alive|/_testing/endpoint-policies|/connect/token|/\.well-known/\{\*\*catch-all\}|/api/v1/[a-z]+/openapi/(\{documentName\}\.json|\{\*\*catch-all\})|/api-reference/?.*|/|/\{\*path:nonfile\}|/api/v1/membership/applications/?|/api/v1/membership/(directory|privacy-officer)/?|/api/v1/membership/service-categories/?(\{code\}|\{\*\*catch-all\})?|/asyncapi\.json|/api/v1/integrations/asyncapi\.json)$")]
     private static partial Regex PublicRoutePattern();
 }

@@ -12,8 +12,9 @@ using Microsoft.Extensions.Logging;
 namespace CQCTP.Testing;
 
 /// <summary>
-/// The whole AppHost (PostgreSQL, RabbitMQ, services, gateway) on a fresh data root, free ports and a private epmd,
-/// so parallel runs on one machine never collide. Tests talk to it through the gateway, as a partner front end would.
+/// The whole AppHost (PostgreSQL, RabbitMQ, services, gateway) on a fresh data root, free ports (the broker's
+/// included) and a private epmd, so parallel runs on one machine never collide. Tests talk to it through the gateway,
+/// as a partner front end would.
 /// </summary>
 public sealed class PlatformInstance : IAsyncDisposable
 {
@@ -77,6 +78,9 @@ public sealed class PlatformInstance : IAsyncDisposable
                 $"LocalInfra:DataRoot={dataRoot}",
                 $"LocalInfra:Durable={durable}",
                 $"LocalInfra:EpmdPort={epmdPort}",
+                // Free broker ports (AMQP and management): a local run keeps 5672 and 15672, and parallel runs collide.
+                "LocalInfra:AmqpPort=0",
+                "LocalInfra:ManagementPort=0",
                 $"DemoData:Seed={seedDemoData}",
                 .. settings ?? [],
             ],
