@@ -4,6 +4,7 @@
 # `hey -c 8` after a 10 s warm-up; prints p50/p95 per query. Not part of CI; figures go in docs/benchmarks.md.
 #
 #   ./scripts/bench-directory.sh [seconds per measured run, default 30]
+#   BENCH_DIRECTORY_CACHE=0 ./scripts/bench-directory.sh 20    # the uncached path: every request reaches PostgreSQL
 #
 # Starts the AppHost on its own data root (BENCH_DATA_ROOT, default /var/tmp/cqctp/bench-directory) with the
 # benchmark's rate limits, unless a gateway already answers on GATEWAY (default http://localhost:8080): then that
@@ -31,6 +32,11 @@ command -v psql >/dev/null 2>&1 || { echo "psql is required (postgresql-client-1
 # The AppHost's environment flows to the processes it starts, the gateway included.
 export RateLimits__Anonymous__PermitLimit=100000000
 export RateLimits__PerIp__PermitLimit=100000000
+# Seconds Membership reuses a directory answer (Membership:Directory:CacheSeconds); 0 measures the database path.
+# Only for a platform this script starts.
+if [ -n "${BENCH_DIRECTORY_CACHE:-}" ]; then
+  export Membership__Directory__CacheSeconds="$BENCH_DIRECTORY_CACHE"
+fi
 
 apphost_pid=""
 cleanup() {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CQCTP.Membership.Api.Data;
 using CQCTP.Membership.Api.Domain;
+using CQCTP.Membership.Api.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CQCTP.Membership.Tests;
@@ -179,6 +180,20 @@ public sealed class DirectoryEndpointsTests(MembershipFixture fixture)
         Assert.Equal(service, Assert.Single(forcedLabour.GetProperty("items").EnumerateArray()).GetProperty("serviceId").GetGuid());
         Assert.Equal(0, sexualExploitation.GetProperty("total").GetInt32());
         Assert.Equal(0, english.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Search_Anonymous_MayBeKeptBySharedCachesForAFewSeconds()
+    {
+        using var anonymous = fixture.CreateClient(null);
+
+        using var response = await anonymous.GetAsync($"{Directory}?q={DirectoryTestData.Token()}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cacheControl = response.Headers.CacheControl!;
+        Assert.True(cacheControl.Public);
+        Assert.Equal(TimeSpan.FromSeconds(new DirectorySettings().CacheSeconds), cacheControl.MaxAge);
+        Assert.Contains("Accept-Language", response.Headers.Vary);
     }
 
     [Theory]

@@ -4,12 +4,25 @@ namespace CQCTP.ApiConventions.Http;
 
 public static class PagingExtensions
 {
-    /// <summary>Counts and fetches one page; the query must already be ordered, so pages are stable.</summary>
+    /// <summary>Fetches one page and the total; the query must already be ordered, so pages are stable.</summary>
+    public static Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, PageQuery query,
+        CancellationToken cancellationToken) =>
+        ordered.ToPagedAsync(query, ordered.CountAsync, cancellationToken);
+
+    /// <summary>
+    /// Fetches one page, then counts with <paramref name="count"/> (the same rows, possibly a cheaper query: without
+    /// the joins only the page needs) unless the page itself tells the total: a page that is not full is the last.
+    /// </summary>
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, PageQuery query,
-        CancellationToken cancellationToken)
+        Func<CancellationToken, Task<int>> count, CancellationToken cancellationToken)
     {
-        var total = await ordered.CountAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(count);
         var items = await ordered.Skip(query.Skip).Take(query.Size).ToListAsync(cancellationToken);
+        // An empty page past the first says nothing about how many rows come before it.
+        var total = items.Count < query.Size && (items.Count > 0 || query.Skip == 0)
+            ? query.Skip + items.Count
+            : await count(cancellationToken);
         return new Paged<T>(items, query.PageNumber, query.Size, total);
     }
 }

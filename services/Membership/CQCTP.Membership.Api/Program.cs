@@ -13,6 +13,8 @@ var app = builder.Build();
 // Before the conventions: anonymous idempotency keys are scoped by the caller's address, the gateway's forwarded one.
 app.UseForwardedHeaders();
 app.UseHttpConventions();
+// After localization (the directory's cached answers vary by the caller's language) and authentication.
+app.UseOutputCache();
 app.MapPlatformEndpoints(MembershipApi.Service);
 app.MapOrganizationsEndpoints();
 app.MapDelegatesEndpoints();

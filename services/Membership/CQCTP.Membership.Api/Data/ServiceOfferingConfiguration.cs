@@ -49,6 +49,7 @@ internal sealed class ServiceOfferingConfiguration : IEntityTypeConfiguration<Se
             .HasComputedColumnSql(DirectorySearchSql.SearchVectorSql, stored: true);
         builder.HasIndex(SearchVector).HasMethod("GIN");
         builder.HasIndex(s => s.RegionCodes).HasMethod("GIN");
+        builder.HasIndex(s => s.Languages).HasMethod("GIN");
         builder.HasIndex(s => new { s.OrganizationId, s.IsPublic });
     }
 }

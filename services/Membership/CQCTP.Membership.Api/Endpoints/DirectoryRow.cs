@@ -3,9 +3,22 @@ using CQCTP.Primitives;
 
 namespace CQCTP.Membership.Api.Endpoints;
 
-/// <summary>What the directory query reads per service, before it becomes the public <see cref="DirectoryEntry"/>.</summary>
+/// <summary>
+/// The columns the directory query reads per service, before they become the public <see cref="DirectoryEntry"/>:
+/// scalars only, so the page query reads no search vector, row version or timestamps.
+/// </summary>
 internal sealed record DirectoryRow(
-    ServiceOffering Service,
+    Guid ServiceId,
+    string NameFr,
+    string? NameEn,
+    string CategoryCode,
+    BilingualText CategoryLabel,
+    string? EligibilityFr,
+    string? EligibilityEn,
+    string[] RegionCodes,
+    string[] Languages,
+    bool AddressesSexualExploitation,
+    bool AddressesForcedLabour,
     Guid OrganizationId,
     string LegalName,
     string? CommonName,
@@ -15,12 +28,16 @@ internal sealed record DirectoryRow(
     string? PublicPhone,
     string? PublishedStreet,
     string? PublishedCity,
-    string? PublishedPostalCode,
-    BilingualText CategoryLabel)
+    string? PublishedPostalCode)
 {
     public DirectoryEntry ToEntry() => new(
-        Service.Id, Service.Name, new ServiceCategoryResponse(Service.CategoryCode, CategoryLabel), Service.Eligibility,
-        Service.RegionCodes, Service.Languages, Service.Focus,
+        ServiceId, BilingualText.Of(NameFr, NameEn), new ServiceCategoryResponse(CategoryCode, CategoryLabel),
+        EligibilityFr is null ? null : BilingualText.Of(EligibilityFr, EligibilityEn),
+        RegionCodes, Languages,
+        [
+            .. AddressesSexualExploitation ? [ServiceFocus.SexualExploitation] : Array.Empty<ServiceFocus>(),
+            .. AddressesForcedLabour ? [ServiceFocus.ForcedLabour] : Array.Empty<ServiceFocus>(),
+        ],
         new DirectoryOrganization(OrganizationId, LegalName, CommonName, RegionCode, Website, PublicEmail, PublicPhone,
             PublishedStreet is null || PublishedCity is null || PublishedPostalCode is null
                 ? null

@@ -1,6 +1,8 @@
+using System.Globalization;
 using CQCTP.ApiConventions;
 using CQCTP.ApiConventions.Data;
 using CQCTP.Membership.Api.Data;
+using CQCTP.Membership.Api.Endpoints;
 using CQCTP.Membership.Api.Jobs;
 using CQCTP.Messaging;
 using CQCTP.Security;
@@ -39,6 +41,8 @@ public static class MembershipApi
         builder.AddPlatformMessaging<MembershipDbContext>(Service, ResourceNames.MembershipDb, m => m.AddJob<RenewalJob>());
         builder.Services.Configure<RenewalSettings>(builder.Configuration.GetSection(RenewalSettings.Section));
         builder.Services.Configure<AssemblySettings>(builder.Configuration.GetSection(AssemblySettings.Section));
+        builder.Services.Configure<DirectorySettings>(builder.Configuration.GetSection(DirectorySettings.Section));
+        builder.AddDirectoryCache();
         // After the platform service, whose start-up migrates the database this report reads.
         builder.Services.AddHostedService<LegalNameCollisionReport>();
         // The public application is keyed by the applicant's address: believe X-Forwarded-For from the gateway only.
@@ -55,5 +59,28 @@ public static class MembershipApi
             .AddPolicy(ReadCommittees, p => p.RequireScope(Scopes.MembershipRead, Scopes.MembershipSelf)));
         builder.Services.AddScoped<IAccessTokenGate, ActiveMemberGate>();
         return builder;
+    }
+
+    /// <summary>
+    /// The public directory's answers are public data (public services of active members, the same for every caller),
+    /// so they can be reused for a few seconds: per query string and language, anonymous callers only (the output
+    /// cache's default policy never serves or stores a request carrying credentials), 200s only.
+    /// </summary>
+    private static void AddDirectoryCache(this IHostApplicationBuilder builder)
+    {
+        var seconds = builder.Configuration.GetSection(DirectorySettings.Section).Get<DirectorySettings>()?.CacheSeconds
+            ?? new DirectorySettings().CacheSeconds;
+        builder.Services.AddOutputCache(options => options.AddPolicy(DirectoryEndpoints.CachePolicy, policy =>
+        {
+            if (seconds <= 0)
+            {
+                policy.NoCache();
+                return;
+            }
+
+            // The body holds both languages, but Content-Language follows the caller's.
+            policy.Expire(TimeSpan.FromSeconds(seconds))
+                .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name));
+        }));
     }
 }

@@ -857,6 +857,10 @@ namespace CQCTP.Membership.Api.Data.Migrations
 
                     b.HasIndex("CategoryCode");
 
+                    b.HasIndex("Languages");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Languages"), "GIN");
+
                     b.HasIndex("RegionCodes");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("RegionCodes"), "GIN");
