@@ -41,7 +41,8 @@ fi
 apphost_pid=""
 cleanup() {
   if [ -n "$apphost_pid" ]; then
-    kill -INT "$apphost_pid" 2>/dev/null || true
+    # TERM, not INT: a non-interactive shell starts background jobs with SIGINT ignored, so INT stopped nothing.
+    kill -TERM "$apphost_pid" 2>/dev/null || true
     wait "$apphost_pid" 2>/dev/null || true
   fi
 }
