@@ -4,6 +4,7 @@ using CQCTP.Membership.Api.Domain;
 using CQCTP.Membership.Api.Jobs;
 using CQCTP.Membership.Contracts;
 using CQCTP.Messaging.Jobs;
+using CQCTP.Primitives;
 using CQCTP.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,6 @@ namespace CQCTP.Membership.Tests;
 [Collection(MembershipCollection.Name)]
 public sealed class RenewalJobTests(MembershipFixture fixture)
 {
-    private static readonly TimeZoneInfo Quebec = TimeZoneInfo.FindSystemTimeZoneById("America/Toronto");
 
     [Fact]
     public async Task UnpaidPastTheGrace_Lapses_Once_AndPublishesTheChange()
@@ -72,7 +72,7 @@ public sealed class RenewalJobTests(MembershipFixture fixture)
     private (DateOnly RunOn, int Grace) RunDate()
     {
         var grace = fixture.Factory.Services.GetRequiredService<IOptions<RenewalSettings>>().Value.GracePeriodDays;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Quebec).DateTime);
+        var today = CoalitionTime.Today(DateTimeOffset.UtcNow);
         var graceEnds = FiscalYear.Start(FiscalYear.Of(today)).AddDays(grace);
         return (today >= graceEnds ? today : graceEnds, grace);
     }
@@ -81,7 +81,7 @@ public sealed class RenewalJobTests(MembershipFixture fixture)
     {
         await KeepThePortalsPaidAsync(FiscalYear.Of(day));
         var runner = fixture.Factory.Services.GetRequiredService<IScheduledJobRunner>();
-        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(6, 0)), Quebec.GetUtcOffset(day.ToDateTime(new TimeOnly(6, 0))));
+        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(6, 0)), CoalitionTime.Zone.GetUtcOffset(day.ToDateTime(new TimeOnly(6, 0))));
         Assert.Equal(JobOutcome.Succeeded, await runner.RunNowAsync(RenewalJob.JobName, at, CancellationToken.None));
     }
 

@@ -26,9 +26,6 @@ public sealed class Organization : IVersioned
     /// <summary>How far from today a status change may take effect: a late record of last year's decision is fine.</summary>
     public const int MaxEffectiveDateDistanceDays = 366;
 
-    // America/Montreal is a link to this zone in the IANA database.
-    private static readonly TimeZoneInfo Quebec = TimeZoneInfo.FindSystemTimeZoneById("America/Toronto");
-
     private static readonly Dictionary<MembershipStatus, MembershipStatus[]> Allowed = new()
     {
         [MembershipStatus.Pending] = [MembershipStatus.Active, MembershipStatus.Refused],
@@ -247,7 +244,7 @@ public sealed class Organization : IVersioned
 
     /// <summary>The calendar day in Quebec at <paramref name="instant"/>: the default effective date.</summary>
     public static DateOnly Today(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Quebec).DateTime);
+        CoalitionTime.Today(instant);
 
     private Localized IllegalTransitionMessage(MembershipStatus target)
     {

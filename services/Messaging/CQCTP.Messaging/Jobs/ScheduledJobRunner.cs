@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using CQCTP.Primitives;
 using Cronos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,8 +21,6 @@ internal sealed partial class ScheduledJobRunner(
     TimeProvider clock,
     ILogger<ScheduledJobRunner> logger) : BackgroundService, IScheduledJobRunner
 {
-    public static readonly TimeZoneInfo CoalitionTimeZone = TimeZoneInfo.FindSystemTimeZoneById("America/Toronto");
-
     private IReadOnlyList<JobDefinition>? definitions;
 
     /// <summary>Names and schedules, read once from a scope (jobs are scoped: they use the service's DbContext).</summary>
@@ -52,7 +51,7 @@ internal sealed partial class ScheduledJobRunner(
         {
             var now = clock.GetUtcNow();
             var (job, due) = schedules
-                .Select(s => (s.Key, Due: s.Value.GetNextOccurrence(now, CoalitionTimeZone)))
+                .Select(s => (s.Key, Due: s.Value.GetNextOccurrence(now, CoalitionTime.Zone)))
                 .Where(s => s.Due is not null)
                 .OrderBy(s => s.Due)
                 .Select(s => (s.Key, s.Due!.Value))
@@ -97,7 +96,7 @@ internal sealed partial class ScheduledJobRunner(
         {
             await using var scope = scopes.CreateAsyncScope();
             var instance = scope.ServiceProvider.GetServices<IScheduledJob>().Single(j => j.Name == job);
-            var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(scheduledFor, CoalitionTimeZone).DateTime);
+            var localDate = CoalitionTime.Today(scheduledFor);
             await instance.RunAsync(new JobContext(job, scheduledFor, localDate), cancellationToken);
             await RecordEndAsync(lockConnection, job, JobOutcome.Succeeded, null, cancellationToken);
             LogSucceeded(logger, job, scheduledFor, timer.Elapsed.TotalMilliseconds);
