@@ -28,7 +28,7 @@ public static class ClientsEndpoints
     public static IEndpointRouteBuilder MapClientsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Answers carry client secrets (shown once) and who holds which access: no cache may keep them.
-        var group = endpoints.MapApiGroup(Prefix, "Clients").RequireAuthorization(Scopes.IdentityAdmin).WithNoStore();
+        var group = endpoints.MapApiGroup(Prefix, "Clients").RequireAuthorization(Scopes.IdentityAdmin);
         group.ProducesProblem(StatusCodes.Status401Unauthorized);
         group.ProducesProblem(StatusCodes.Status403Forbidden);
 

@@ -26,11 +26,10 @@ public static class ApplicationsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Demander l'adhésion (public) / Apply for membership (public)");
-        group.MapGet("/", List).WithName("ListApplications").RequireAuthorization(Scopes.MembershipWrite).WithNoStore()
+        group.MapGet("/", List).WithName("ListApplications").RequireAuthorization(Scopes.MembershipWrite)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Lister les demandes d'adhésion / List membership applications");
         group.MapGet("/{id:guid}", Get).WithName("GetApplication").RequireAuthorization(Scopes.MembershipWrite)
-            .WithNoStore()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Lire une demande d'adhésion / Read a membership application");
@@ -43,7 +42,7 @@ public static class ApplicationsEndpoints
     }
 
     private static void Decision(RouteHandlerBuilder route, string name, string summary) =>
-        route.WithName(name).RequireIfMatch().RequireAuthorization(Scopes.MembershipWrite).WithNoStore()
+        route.WithName(name).RequireIfMatch().RequireAuthorization(Scopes.MembershipWrite)
             .WithSummary(summary)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)

@@ -28,7 +28,7 @@ public static class DelegatesEndpoints
     public static IEndpointRouteBuilder MapDelegatesEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Every answer may carry a person's name or contacts: no cache keeps them.
-        var group = endpoints.MapApiGroup(Prefix, "Delegates").WithNoStore();
+        var group = endpoints.MapApiGroup(Prefix, "Delegates");
         group.ProducesProblem(StatusCodes.Status401Unauthorized);
         group.ProducesProblem(StatusCodes.Status403Forbidden);
         group.ProducesProblem(StatusCodes.Status404NotFound);

@@ -18,7 +18,7 @@ public static class MembersDirectoryEndpoints
 
     public static IEndpointRouteBuilder MapMembersDirectoryEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapApiGroup(Prefix, "Members directory").WithNoStore();
+        var group = endpoints.MapApiGroup(Prefix, "Members directory");
         group.ProducesProblem(StatusCodes.Status401Unauthorized);
         group.ProducesProblem(StatusCodes.Status403Forbidden);
 
