@@ -6,8 +6,11 @@ namespace CQCTP.ArchitectureTests;
 /// </summary>
 internal static class DependencyRules
 {
-    /// <summary>The one service that may reference every contracts project: it describes every event to integrators.</summary>
-    public const string IntegrationsApi = "CQCTP.Integrations.Api";
+    /// <summary>
+    /// The one project that references every contracts project: the list of integration events the catalogue, the
+    /// replay stream and the integrators' broker permissions are built from.
+    /// </summary>
+    public const string IntegrationEvents = "CQCTP.Integrations.Events";
 
     /// <summary>Base-library packages a contracts project may use: none. Contracts are plain records.</summary>
     private static readonly string[] ContractPackages = [];
@@ -34,13 +37,13 @@ internal static class DependencyRules
     }
 
     /// <summary>
-    /// A contracts project the integrations service does not reference: its events would be missing from the
-    /// integrators' catalogue (which finds them among the assemblies deployed with it).
+    /// A contracts project the integration events project does not reference: its events would be missing from the
+    /// integrators' catalogue, replay and webhooks (which find them among the assemblies deployed with it).
     /// </summary>
     public static IEnumerable<string> ContractsMissingFromIntegrations(IReadOnlyCollection<ProjectInfo> projects)
     {
-        var integrations = projects.SingleOrDefault(p => p.Name == IntegrationsApi);
+        var integrations = projects.SingleOrDefault(p => p.Name == IntegrationEvents);
         return projects.Where(p => p.IsContracts && integrations?.ProjectReferences.Contains(p.Name) != true)
-            .Select(p => $"{IntegrationsApi} does not reference {p.Name}");
+            .Select(p => $"{IntegrationEvents} does not reference {p.Name}");
     }
 }

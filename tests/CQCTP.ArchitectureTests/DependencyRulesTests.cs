@@ -66,22 +66,22 @@ public sealed class DependencyRulesTests
     }
 
     [Fact]
-    public void Integrations_ReferencesEveryContractsProject() =>
+    public void IntegrationEvents_ReferencesEveryContractsProject() =>
         Assert.Empty(DependencyRules.ContractsMissingFromIntegrations(Repository.Projects));
 
     [Fact]
-    public void IntegrationsRule_OnAContractsProjectItDoesNotReference_Fails()
+    public void IntegrationEventsRule_OnAContractsProjectItDoesNotReference_Fails()
     {
         ProjectInfo[] projects =
         [
             new("CQCTP.Membership.Contracts", "services/Membership/CQCTP.Membership.Contracts/CQCTP.Membership.Contracts.csproj", [], []),
             new("CQCTP.Funding.Contracts", "services/Funding/CQCTP.Funding.Contracts/CQCTP.Funding.Contracts.csproj", [], []),
-            new(DependencyRules.IntegrationsApi, "services/Integrations/CQCTP.Integrations.Api/CQCTP.Integrations.Api.csproj",
-                ["CQCTP.ApiConventions", "CQCTP.Membership.Contracts"], []),
+            new(DependencyRules.IntegrationEvents, "services/Integrations/CQCTP.Integrations.Events/CQCTP.Integrations.Events.csproj",
+                ["CQCTP.Membership.Contracts"], []),
         ];
 
         var violations = DependencyRules.ContractsMissingFromIntegrations(projects);
 
-        Assert.Equal(["CQCTP.Integrations.Api does not reference CQCTP.Funding.Contracts"], violations);
+        Assert.Equal(["CQCTP.Integrations.Events does not reference CQCTP.Funding.Contracts"], violations);
     }
 }

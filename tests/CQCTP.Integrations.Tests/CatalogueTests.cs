@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CQCTP.Integrations.Api.Catalogue;
+using CQCTP.Integrations.Events;
 using CQCTP.Membership.Contracts;
 
 namespace CQCTP.Integrations.Tests;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using CQCTP.Integrations.Events;
 using CQCTP.Primitives;
 using CQCTP.ServiceDefaults;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using CQCTP.Integrations.Events;
 using CQCTP.ServiceDefaults;
 
 namespace CQCTP.Integrations.Api.Catalogue;

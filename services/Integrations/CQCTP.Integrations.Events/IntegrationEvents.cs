@@ -1,10 +1,11 @@
 using System.Reflection;
 
-namespace CQCTP.Integrations.Api.Catalogue;
+namespace CQCTP.Integrations.Events;
 
 /// <summary>
-/// The integration events, found by reflection: every public record of every <c>*.Contracts</c> assembly beside this
-/// service (it references them all), so an event added to a contracts project needs no registration here.
+/// The integration events, found by reflection: every public record of every <c>*.Contracts</c> assembly deployed
+/// beside the caller (this project references them all), so an event added to a contracts project needs no
+/// registration anywhere.
 /// </summary>
 public static class IntegrationEvents
 {
@@ -19,7 +20,13 @@ public static class IntegrationEvents
     /// <summary>The events integrators may know of: all but the personal ones.</summary>
     public static IReadOnlyList<Type> Public => [.. All.Where(t => !IsPersonal(t))];
 
-    /// <summary>The contracts assemblies deployed with this service (its project references every one).</summary>
+    /// <summary>
+    /// The RabbitMQ stream bound to every public event's exchange: integrators replay from it with
+    /// <c>x-stream-offset</c>, and the webhooks read it (docs/integrations.md).
+    /// </summary>
+    public const string ReplayStream = "integrations.events";
+
+    /// <summary>The contracts assemblies deployed with the caller (this project references every one).</summary>
     public static IReadOnlyList<Assembly> ContractAssemblies() =>
     [
         .. Directory.EnumerateFiles(AppContext.BaseDirectory, $"*{ContractsSuffix}.dll")
