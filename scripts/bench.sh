@@ -162,7 +162,7 @@ ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # Backends come and go with the pools' connections: an ended one's time is in the postmaster's cutime + cstime.
 postgres_ticks() {
   local t pid
-  t=$(awk '{ print $15 + $16 + $17 + $18 }' "/proc/$postgres_pid/stat" 2>/dev/null || echo 0)
+  t=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postgres_pid/stat" 2>/dev/null || echo 0)
   for pid in $(ps -o pid= --ppid "$postgres_pid"); do t=$((t + $(ticks "$pid"))); done
   echo "$t"
 }
@@ -197,6 +197,9 @@ cpu_per_request() {
 ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' <<<"$1"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+organizations=$(PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=membership PGPORT=$(sed -n 4p "$DATA_ROOT/postgres/postmaster.pid") \
+  PGPASSWORD=$(cat "$DATA_ROOT/postgres.dev-secret") psql -qtAc "select count(*) from organizations" 2>/dev/null || echo "?")
+echo "Organizations the list counts: $organizations (a --keep-data run after the directory part lists 10,000 more)"
 echo "uptime: $(uptime)"
 direct_rates=()
 if runs gateway || runs latency; then
