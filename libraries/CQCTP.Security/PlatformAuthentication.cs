@@ -58,7 +58,9 @@ public static partial class PlatformAuthentication
         authentication.AddJwtBearer(scheme);
         if (cacheSize > 0)
         {
-            authentication.Services.AddKeyedSingleton(scheme, (_, _) => new CachingJsonWebTokenHandler(cacheSize));
+            // Claim names as issued, like the default handler once MapInboundClaims is off.
+            authentication.Services.AddKeyedSingleton(scheme,
+                (_, _) => new CachingJsonWebTokenHandler(cacheSize) { MapInboundClaims = false });
         }
 
         authentication.Services.AddOptions<JwtBearerOptions>(scheme)
