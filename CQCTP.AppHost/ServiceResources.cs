@@ -19,6 +19,13 @@ internal static class ServiceResources
             .WithReference(database).WaitFor(database)
             .WithReference(messaging).WaitFor(messaging)
             .WaitForCompletion(topology)
+            // Not proxied, on a port Aspire picks: the gateway's every request would otherwise cross DCP's TCP proxy,
+            // a hop (and DCP's CPU) a deployment does not have. Callers find the port by service discovery.
+            .WithEndpoint("http", endpoint =>
+            {
+                endpoint.IsProxied = false;
+                endpoint.Port = null;
+            })
             .WithHttpHealthCheck("/health");
 
     /// <summary>

@@ -2,7 +2,7 @@ namespace CQCTP.AppHost;
 
 /// <summary>
 /// Switches the test platform and benchmarks set on the AppHost (never needed to run the system): the benchmark
-/// profile's rate limits, and a shorter outbox claim lease for the fault tests.
+/// profile's rate limits, trace sampling, and a shorter outbox claim lease for the fault tests.
 /// </summary>
 internal static class TestProfiles
 {
@@ -10,6 +10,12 @@ internal static class TestProfiles
     public const string RateLimitProfileKey = "RateLimits:Profile";
 
     public const string Benchmark = "Benchmark";
+
+    /// <summary>
+    /// <c>Telemetry:TraceSampleRatio</c> (0–1): traces kept per root, for every process (the gateway decides for the
+    /// requests it forwards, a service for the requests it receives directly). Aspire sets <c>always_on</c> otherwise.
+    /// </summary>
+    public const string TraceSampleRatioKey = "Telemetry:TraceSampleRatio";
 
     /// <summary><c>Messaging:ClaimLease</c>, handed to every service's relay as is.</summary>
     public const string ClaimLeaseKey = "Messaging:ClaimLease";
@@ -30,6 +36,16 @@ internal static class TestProfiles
 
             identity.WithEnvironment("RateLimits__Token__PerClient__PermitLimit", Unlimited)
                 .WithEnvironment("RateLimits__Token__PerIp__PermitLimit", Unlimited);
+        }
+
+        if (builder.Configuration[TraceSampleRatioKey] is { Length: > 0 } ratio)
+        {
+            foreach (var resource in services.Append(gateway))
+            {
+                // After Aspire's own OTEL_* variables, so these win.
+                resource.WithEnvironment("OTEL_TRACES_SAMPLER", "parentbased_traceidratio")
+                    .WithEnvironment("OTEL_TRACES_SAMPLER_ARG", ratio);
+            }
         }
 
         if (builder.Configuration[ClaimLeaseKey] is { Length: > 0 } lease)

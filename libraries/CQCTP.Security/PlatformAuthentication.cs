@@ -12,6 +12,12 @@ namespace CQCTP.Security;
 
 public static partial class PlatformAuthentication
 {
+    /// <summary>
+    /// Tokens found valid that each scheme remembers (<see cref="CachingJsonWebTokenHandler"/>); 0, the default, validates
+    /// every token's signature and claims on every request. The gateway sets it (its appsettings.json).
+    /// </summary>
+    public const string ValidatedTokenCacheSizeKey = "Auth:ValidatedTokenCacheSize";
+
     /// <summary>Access tokens are short-lived; a clock drift beyond this is a misconfigured host.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
@@ -45,14 +51,28 @@ public static partial class PlatformAuthentication
         IHostApplicationBuilder builder, string scheme, IReadOnlyList<string> audiences)
     {
         var issuer = Issuer(builder.Configuration);
+        var cacheSize = builder.Configuration.GetValue(ValidatedTokenCacheSizeKey, 0);
         var plainHttpAllowed = AllowsPlainHttp(builder.Environment);
         authentication.Services.AddHttpClient(PlatformSigningKeys.HttpClientName);
         authentication.Services.AddSingleton<PlatformSigningKeys>();
         authentication.AddJwtBearer(scheme);
+        if (cacheSize > 0)
+        {
+            // Claim names as issued, like the default handler once MapInboundClaims is off.
+            authentication.Services.AddKeyedSingleton(scheme,
+                (_, _) => new CachingJsonWebTokenHandler(cacheSize) { MapInboundClaims = false });
+        }
+
         authentication.Services.AddOptions<JwtBearerOptions>(scheme)
-            .Configure<PlatformSigningKeys>((options, keys) =>
+            .Configure<PlatformSigningKeys, IServiceProvider>((options, keys, services) =>
             {
                 options.MapInboundClaims = false;
+                if (cacheSize > 0)
+                {
+                    options.TokenHandlers.Clear();
+                    options.TokenHandlers.Add(services.GetRequiredKeyedService<CachingJsonWebTokenHandler>(scheme));
+                }
+
                 options.RequireHttpsMetadata = !plainHttpAllowed;
                 options.ConfigurationManager = keys.ConfigurationManager;
                 options.RefreshOnIssuerKeyNotFound = true;

@@ -91,6 +91,28 @@ public sealed class DirectoryEndpointsTests(MembershipFixture fixture)
     }
 
     [Fact]
+    public async Task Search_AfterTheMemberIsSuspended_NoLongerShowsItsServices()
+    {
+        var token = DirectoryTestData.Token();
+        var organization = await fixture.CreateOrganizationAsync($"Organisme Suspendu {token}", active: true);
+        var service = await fixture.CreateServiceAsync(organization, PublicService("health", $"Soins {token}"));
+        using var anonymous = fixture.CreateClient(null);
+        var before = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q={token}");
+        using var staff = fixture.CreateClient(TestCaller.Staff);
+        using var current = await staff.GetAsync($"/api/v1/membership/organizations/{organization}");
+
+        using var suspended = await staff.PostAsync($"/api/v1/membership/organizations/{organization}/suspend", "{}",
+            current.Headers.ETag!);
+        // Another query string: the directory's output cache would answer the same one with the earlier page.
+        var after = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q={token}&pageSize=50");
+
+        Assert.Equal(HttpStatusCode.OK, suspended.StatusCode);
+        Assert.Equal(service, Assert.Single(before.GetProperty("items").EnumerateArray()).GetProperty("serviceId").GetGuid());
+        Assert.Empty(after.GetProperty("items").EnumerateArray());
+        Assert.Equal(0, after.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Search_EntryHoldsOnlyPublicFields()
     {
         var token = DirectoryTestData.Token();

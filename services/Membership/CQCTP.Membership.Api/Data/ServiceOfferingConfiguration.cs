@@ -1,6 +1,7 @@
 using CQCTP.Membership.Api.Data.Sql;
 using CQCTP.Membership.Api.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NpgsqlTypes;
 
@@ -10,6 +11,18 @@ internal sealed class ServiceOfferingConfiguration : IEntityTypeConfiguration<Se
 {
     /// <summary>The shadow column the directory's full-text search reads (the domain knows nothing of it).</summary>
     public const string SearchVector = "SearchVector";
+
+    /// <summary>
+    /// Copies of the organization's "is an active member" and legal name on each service, kept by triggers
+    /// (Sql/DirectoryMemberSql.cs), so the directory filters, counts and orders services without joining every
+    /// organization; the application never writes them.
+    /// </summary>
+    public const string OrganizationActive = "OrganizationActive";
+
+    public const string OrganizationLegalName = "OrganizationLegalName";
+
+    /// <summary>The rows the directory can show; its partial indexes cover only these.</summary>
+    public const string DirectoryRowsFilter = "is_public AND organization_active";
 
     public void Configure(EntityTypeBuilder<ServiceOffering> builder)
     {
@@ -51,5 +64,20 @@ internal sealed class ServiceOfferingConfiguration : IEntityTypeConfiguration<Se
         builder.HasIndex(s => s.RegionCodes).HasMethod("GIN");
         builder.HasIndex(s => s.Languages).HasMethod("GIN");
         builder.HasIndex(s => new { s.OrganizationId, s.IsPublic });
+
+        builder.Property<bool>(OrganizationActive).HasColumnName("organization_active").HasDefaultValue(false)
+            .ValueGeneratedOnAddOrUpdate().Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        builder.Property<bool>(OrganizationActive).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        builder.Property<string?>(OrganizationLegalName).HasColumnName("organization_legal_name").HasMaxLength(200)
+            .UseCollation("fr-CA-x-icu").ValueGeneratedOnAddOrUpdate().Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        builder.Property<string?>(OrganizationLegalName).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        builder.HasIndex([SearchVector], "IX_services_directory_search_vector").HasMethod("GIN").HasFilter(DirectoryRowsFilter);
+        builder.HasIndex([nameof(ServiceOffering.RegionCodes)], "IX_services_directory_regions").HasMethod("GIN")
+            .HasFilter(DirectoryRowsFilter);
+        builder.HasIndex([nameof(ServiceOffering.Languages)], "IX_services_directory_languages").HasMethod("GIN")
+            .HasFilter(DirectoryRowsFilter);
+        // The order of a search without text, so a page can be read in index order.
+        builder.HasIndex([OrganizationLegalName], "IX_services_directory_order")
+            .HasFilter(DirectoryRowsFilter);
     }
 }

@@ -39,7 +39,10 @@ public static class DirectoryEndpoints
         [AsParameters] DirectoryQuery filter, [AsParameters] PageQuery page, MembershipDbContext db,
         IOptions<DirectorySettings> settings, HttpResponse response, CancellationToken cancellationToken)
     {
-        var services = db.Services.AsNoTracking().Where(s => s.IsPublic);
+        // Services of active members only, from the copy of the organization's status on each service row: neither
+        // the count nor the order joins the organizations (Sql/DirectoryMemberSql.cs); partial indexes cover these rows.
+        var services = db.Services.AsNoTracking()
+            .Where(s => s.IsPublic && EF.Property<bool>(s, ServiceOfferingConfiguration.OrganizationActive));
         // Containment (@>) uses the GIN indexes on regions and languages; "= ANY" would not.
         if (filter.Region is { } region)
         {
@@ -74,37 +77,20 @@ public static class DirectoryEndpoints
                 .Matches(EF.Functions.WebSearchToTsQuery(DirectorySql.SearchConfiguration, text)));
         }
 
-        var matches =
-            from s in services
-            join o in db.Organizations.AsNoTracking() on s.OrganizationId equals o.Id
-            where o.Status == MembershipStatus.Active
-            select new { Service = s, Organization = o };
-
-        var rows =
-            from r in matches
-            join c in db.ServiceCategories.AsNoTracking() on r.Service.CategoryCode equals c.Code
-            select new { r.Service, r.Organization, Category = c };
-
-        // Without text: legal names carry the fr-CA ICU collation, "École" before "Zoé".
-        var sorted = text is null
-            ? rows.OrderBy(r => r.Organization.LegalName)
-            : rows
-                .OrderByDescending(r => EF.Property<NpgsqlTsVector>(r.Service, ServiceOfferingConfiguration.SearchVector)
-                    .Rank(EF.Functions.WebSearchToTsQuery(DirectorySql.SearchConfiguration, text)))
-                .ThenBy(r => r.Organization.LegalName);
-        var ordered = sorted.ThenBy(r => r.Service.Name.Fr).ThenBy(r => r.Service.Id)
-            .Select(r => new DirectoryRow(r.Service.Id, r.Service.Name.Fr, r.Service.Name.En, r.Service.CategoryCode,
-                r.Category.Label, r.Service.Eligibility!.Fr, r.Service.Eligibility!.En, r.Service.RegionCodes,
-                r.Service.Languages, r.Service.AddressesSexualExploitation, r.Service.AddressesForcedLabour,
-                r.Organization.Id, r.Organization.LegalName, r.Organization.CommonName, r.Organization.RegionCode,
-                r.Organization.Website, r.Organization.PublicEmail, r.Organization.PublicPhone,
-                // A withheld address never leaves the database.
-                r.Organization.AddressIsPublic ? r.Organization.Address!.Street : null,
-                r.Organization.AddressIsPublic ? r.Organization.Address!.City : null,
-                r.Organization.AddressIsPublic ? r.Organization.Address!.PostalCode : null));
-
-        // The count needs no category: every service has one (a required foreign key).
-        var found = await ordered.ToPagedAsync(page, matches.CountAsync, cancellationToken);
+        // The page's 20 services are chosen and ordered on the services alone; only they are joined to their
+        // organization and category, in the same order.
+        var found = await Order(services, text).ToPagedAsync(page, pageOfServices =>
+                from s in Order(pageOfServices, text)
+                join o in db.Organizations.AsNoTracking() on s.OrganizationId equals o.Id
+                join c in db.ServiceCategories.AsNoTracking() on s.CategoryCode equals c.Code
+                select new DirectoryRow(s.Id, s.Name.Fr, s.Name.En, s.CategoryCode, c.Label, s.Eligibility!.Fr,
+                    s.Eligibility!.En, s.RegionCodes, s.Languages, s.AddressesSexualExploitation, s.AddressesForcedLabour,
+                    o.Id, o.LegalName, o.CommonName, o.RegionCode, o.Website, o.PublicEmail, o.PublicPhone,
+                    // A withheld address never leaves the database.
+                    o.AddressIsPublic ? o.Address!.Street : null,
+                    o.AddressIsPublic ? o.Address!.City : null,
+                    o.AddressIsPublic ? o.Address!.PostalCode : null),
+            services.CountAsync, cancellationToken);
 
         // An unknown category finds nothing; only then is it worth a query to tell it from a known one without services.
         if (found.Total == 0 && filter.Category is { } code
@@ -125,5 +111,17 @@ public static class DirectoryEndpoints
 
         return TypedResults.Ok(new Paged<DirectoryEntry>([.. found.Items.Select(r => r.ToEntry())], found.Page,
             found.PageSize, found.Total));
+    }
+
+    // Without text: legal names carry the fr-CA ICU collation, "École" before "Zoé". With text: by rank first.
+    private static IOrderedQueryable<ServiceOffering> Order(IQueryable<ServiceOffering> services, string? text)
+    {
+        var sorted = text is null
+            ? services.OrderBy(s => EF.Property<string>(s, ServiceOfferingConfiguration.OrganizationLegalName))
+            : services
+                .OrderByDescending(s => EF.Property<NpgsqlTsVector>(s, ServiceOfferingConfiguration.SearchVector)
+                    .Rank(EF.Functions.WebSearchToTsQuery(DirectorySql.SearchConfiguration, text)))
+                .ThenBy(s => EF.Property<string>(s, ServiceOfferingConfiguration.OrganizationLegalName));
+        return sorted.ThenBy(s => s.Name.Fr).ThenBy(s => s.Id);
     }
 }

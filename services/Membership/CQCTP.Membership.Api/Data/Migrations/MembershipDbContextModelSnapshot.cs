@@ -828,9 +828,22 @@ namespace CQCTP.Membership.Api.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("languages");
 
+                    b.Property<bool>("OrganizationActive")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("organization_active");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
+
+                    b.Property<string>("OrganizationLegalName")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organization_legal_name")
+                        .UseCollation("fr-CA-x-icu");
 
                     b.PrimitiveCollection<string[]>("RegionCodes")
                         .IsRequired()
@@ -870,6 +883,24 @@ namespace CQCTP.Membership.Api.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("OrganizationId", "IsPublic");
+
+                    b.HasIndex(new[] { "Languages" }, "IX_services_directory_languages")
+                        .HasFilter("is_public AND organization_active");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Languages" }, "IX_services_directory_languages"), "GIN");
+
+                    b.HasIndex(new[] { "OrganizationLegalName" }, "IX_services_directory_order")
+                        .HasFilter("is_public AND organization_active");
+
+                    b.HasIndex(new[] { "RegionCodes" }, "IX_services_directory_regions")
+                        .HasFilter("is_public AND organization_active");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "RegionCodes" }, "IX_services_directory_regions"), "GIN");
+
+                    b.HasIndex(new[] { "SearchVector" }, "IX_services_directory_search_vector")
+                        .HasFilter("is_public AND organization_active");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchVector" }, "IX_services_directory_search_vector"), "GIN");
 
                     b.ToTable("services", (string)null);
                 });
