@@ -1,5 +1,7 @@
+using System.Globalization;
 using CQCTP.AppHost;
 using CQCTP.AppHost.LocalInfra;
+using CQCTP.Integrations.Events;
 using CQCTP.Membership.Contracts;
 using CQCTP.ServiceDefaults;
 
@@ -12,7 +14,12 @@ var messaging = builder.AddLocalRabbitMQ(ResourceNames.Messaging);
 // Every consumer queue exists before any service publishes: RabbitMQ drops what reaches an exchange with no queue.
 // Each service's line below declares what it consumes (WithSubscription); this step declares those queues.
 var topology = builder.AddProject<Projects.CQCTP_Messaging_Topology>(ResourceNames.MessagingTopology)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging).WaitFor(messaging)
+    // It also declares the integrators' replay stream, whose retention it sets as a policy (docs/integrations.md).
+    .WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(ReplaySettings.ManagementUrlKey),
+        messaging.Resource.ManagementEndpoint)
+    .WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(ReplaySettings.RetentionKey),
+        builder.Configuration[ReplaySettings.RetentionKey] ?? ReplaySettings.DefaultRetention.ToString("c", CultureInfo.InvariantCulture));
 
 // Issues the access tokens every other service validates (docs/security.md).
 var identity = builder.AddService<Projects.CQCTP_Identity_Api>(ResourceNames.IdentityApi,
