@@ -24,7 +24,7 @@ public sealed class ReplayStreamTests(IntegrationsFixture fixture)
         Guid[] published = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
         await PublishAsync(published);
 
-        var read = await StreamReader.ReadAsync(fixture.Broker, IntegrationEvents.ReplayStream,
+        var read = await ReplayReader.ReadAsync(fixture.Broker, IntegrationEvents.ReplayStream,
             new AmqpTimestamp(before), ids => published.All(ids.Contains), ReadTimeout);
 
         Assert.Equal(published, read.Where(published.Contains));
@@ -36,7 +36,7 @@ public sealed class ReplayStreamTests(IntegrationsFixture fixture)
         Guid[] published = [Guid.NewGuid()];
         await PublishAsync(published);
 
-        var read = await StreamReader.ReadAsync(fixture.Broker, IntegrationEvents.ReplayStream, "first",
+        var read = await ReplayReader.ReadAsync(fixture.Broker, IntegrationEvents.ReplayStream, "first",
             ids => ids.Contains(published[0]), ReadTimeout);
 
         Assert.Single(read, published[0]);

@@ -95,10 +95,19 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
             }
 
             host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-            host.ConfigureTestServices(services => services.AddSingleton(PlatformSigningKeys.Fixed(Tokens.SigningKey)));
+            host.ConfigureTestServices(services =>
+            {
+                services.AddSingleton(PlatformSigningKeys.Fixed(Tokens.SigningKey));
+                ConfigureServices(services);
+            });
         });
         // Starts the host now: migrations and Testing fixtures run before the first test.
         _ = factory.Server;
+    }
+
+    /// <summary>Test replacements in the service's container (e.g. a resolver with injected answers).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>What else the topology step would declare before the service starts (e.g. the replay stream).</summary>

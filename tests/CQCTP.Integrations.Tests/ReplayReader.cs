@@ -6,7 +6,7 @@ using RabbitMQ.Client.Events;
 namespace CQCTP.Integrations.Tests;
 
 /// <summary>Reads the replay stream as an integrator would: a consumer with <c>x-stream-offset</c>, a prefetch, acks.</summary>
-public static class StreamReader
+public static class ReplayReader
 {
     /// <summary>The envelopes' message ids, in stream order, read from <paramref name="offset"/> until <paramref name="until"/> holds.</summary>
     public static async Task<List<Guid>> ReadAsync(Uri broker, string stream, object offset,
