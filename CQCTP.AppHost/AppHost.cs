@@ -52,6 +52,12 @@ var funding = builder.AddService<Projects.CQCTP_Funding_Api>(ResourceNames.Fundi
 // The integrators' door: the AsyncAPI catalogue of the events (docs/integrations.md).
 var integrations = builder.AddService<Projects.CQCTP_Integrations_Api>(ResourceNames.IntegrationsApi,
     postgres.AddDatabase(ResourceNames.IntegrationsDb), messaging, topology).WithIdentity(identity);
+// A webhook receiver on this machine (the end-to-end tests' own); the service honours it in Testing and Development
+// only, whose appsettings already allow loopback.
+if (string.Equals(builder.Environment.EnvironmentName, PlatformEnvironments.Testing, StringComparison.Ordinal))
+{
+    integrations.WithEnvironment("Integrations__Webhooks__AllowedAddresses__0", "127.0.0.1");
+}
 
 // Starts alongside the services instead of after them: until a service is up, YARP answers its routes with 503, and
 // the gateway's readiness (/health) includes every upstream's, so whoever waits for the gateway waits for them all.

@@ -5,11 +5,11 @@ using CQCTP.Integrations.Contracts;
 using CQCTP.Membership.Contracts;
 using CQCTP.Messaging;
 using CQCTP.Messaging.Outbox;
+using CQCTP.Testing;
 using MassTransit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using StandardWebhooks;
 using static CQCTP.Integrations.Tests.WebhookRequests;
 
 namespace CQCTP.Integrations.Tests;
@@ -34,11 +34,10 @@ public sealed class WebhookDeliveryTests(IntegrationsFixture fixture)
         await PublishAsync(messageId);
         var received = Assert.Single(await receiver.WaitForAsync(messageId, 1, Wait));
 
-        var headers = new HeaderDictionary(received.Headers.ToDictionary(h => h.Key, h => new Microsoft.Extensions.Primitives.StringValues(h.Value)));
-        new StandardWebhook(secret).Verify(received.Body, headers);
+        received.Verify(secret);
         Assert.Equal(messageId, JsonDocument.Parse(received.Body).RootElement.GetProperty("messageId").GetGuid());
         Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(
-            () => new StandardWebhook(secret).Verify(received.Body.Replace("Livraison", "Falsifiee", StringComparison.Ordinal), headers));
+            () => received.Verify(secret, received.Body.Replace("Livraison", "Falsifiee", StringComparison.Ordinal)));
     }
 
     [Fact]

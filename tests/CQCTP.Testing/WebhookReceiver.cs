@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CQCTP.Integrations.Tests;
+namespace CQCTP.Testing;
 
 /// <summary>
 /// A webhook receiver on 127.0.0.1 and a free port: records every request and answers with what
@@ -47,6 +47,23 @@ public sealed class WebhookReceiver : IAsyncDisposable
             .Addresses.Single();
         receiver.Url = new Uri($"{address}/hook");
         return receiver;
+    }
+
+    /// <summary>The first request that matches, once it arrived (null after <paramref name="timeout"/>).</summary>
+    public async Task<ReceivedWebhook?> WaitForAsync(Func<ReceivedWebhook, bool> match, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!deadline.IsCancellationRequested)
+        {
+            if (Received.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(50, CancellationToken.None);
+        }
+
+        return Received.FirstOrDefault(match);
     }
 
     /// <summary>Waits until <paramref name="count"/> requests with this id arrived (or <paramref name="timeout"/>).</summary>
