@@ -1,5 +1,7 @@
+using System.Globalization;
 using CQCTP.AppHost;
 using CQCTP.AppHost.LocalInfra;
+using CQCTP.Integrations.Events;
 using CQCTP.Membership.Contracts;
 using CQCTP.ServiceDefaults;
 
@@ -12,7 +14,12 @@ var messaging = builder.AddLocalRabbitMQ(ResourceNames.Messaging);
 // Every consumer queue exists before any service publishes: RabbitMQ drops what reaches an exchange with no queue.
 // Each service's line below declares what it consumes (WithSubscription); this step declares those queues.
 var topology = builder.AddProject<Projects.CQCTP_Messaging_Topology>(ResourceNames.MessagingTopology)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging).WaitFor(messaging)
+    // It also declares the integrators' replay stream, whose retention it sets as a policy (docs/integrations.md).
+    .WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(ReplaySettings.ManagementUrlKey),
+        messaging.Resource.ManagementEndpoint)
+    .WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(ReplaySettings.RetentionKey),
+        builder.Configuration[ReplaySettings.RetentionKey] ?? ReplaySettings.DefaultRetention.ToString("c", CultureInfo.InvariantCulture));
 
 // Issues the access tokens every other service validates (docs/security.md).
 var identity = builder.AddService<Projects.CQCTP_Identity_Api>(ResourceNames.IdentityApi,
@@ -45,6 +52,12 @@ var funding = builder.AddService<Projects.CQCTP_Funding_Api>(ResourceNames.Fundi
 // The integrators' door: the AsyncAPI catalogue of the events (docs/integrations.md).
 var integrations = builder.AddService<Projects.CQCTP_Integrations_Api>(ResourceNames.IntegrationsApi,
     postgres.AddDatabase(ResourceNames.IntegrationsDb), messaging, topology).WithIdentity(identity);
+// A webhook receiver on this machine (the end-to-end tests' own); the service honours it in Testing and Development
+// only, whose appsettings already allow loopback.
+if (string.Equals(builder.Environment.EnvironmentName, PlatformEnvironments.Testing, StringComparison.Ordinal))
+{
+    integrations.WithEnvironment("Integrations__Webhooks__AllowedAddresses__0", "127.0.0.1");
+}
 
 // Starts alongside the services instead of after them: until a service is up, YARP answers its routes with 503, and
 // the gateway's readiness (/health) includes every upstream's, so whoever waits for the gateway waits for them all.

@@ -26,6 +26,9 @@ public static class Scopes
     public const string FundingRead = "funding.read";
     public const string FundingWrite = "funding.write";
 
+    /// <summary>An integrator's own webhook subscriptions (the integrations service).</summary>
+    public const string IntegrationsManage = "integrations.manage";
+
     /// <summary>The identity service's admin API: register, rotate and revoke clients.</summary>
     public const string IdentityAdmin = "identity.admin";
 
@@ -36,14 +39,18 @@ public static class Scopes
         KnowledgeRead, KnowledgeWrite, KnowledgeCommittee,
         FundingRead, FundingWrite,
         IdentityAdmin,
+        IntegrationsManage,
     ];
 
-    /// <summary>The staff back office: everything but the portal's own-organization view.</summary>
-    public static IReadOnlyList<string> Staff { get; } = [.. All.Where(s => s != MembershipSelf)];
+    /// <summary>
+    /// The staff back office: everything but the portal's own-organization view and the integrators' webhooks (a
+    /// subscription belongs to the client that made it).
+    /// </summary>
+    public static IReadOnlyList<string> Staff { get; } = [.. All.Where(s => s != MembershipSelf && s != IntegrationsManage)];
 
-    /// <summary>Partner integrators: read scopes, without delegates' personal fields.</summary>
+    /// <summary>Partner integrators: read scopes, without delegates' personal fields, and their own webhooks.</summary>
     public static IReadOnlyList<string> Integrator { get; } =
-        [MembershipRead, ConcertationRead, KnowledgeRead, FundingRead];
+        [MembershipRead, ConcertationRead, KnowledgeRead, FundingRead, IntegrationsManage];
 
     /// <summary>A member organization's portal.</summary>
     public static IReadOnlyList<string> Portal { get; } = [MembershipSelf];

@@ -40,7 +40,7 @@ public sealed partial class EndpointPolicyTests(PlatformFixture fixture)
     {
         var endpoints = await fixture.As(null).GetFromJsonAsync<EndpointPolicy[]>(EndpointPolicyReport.Path);
 
-        foreach (var service in new[] { "membership", "concertation", "knowledge", "funding", "identity" })
+        foreach (var service in new[] { "membership", "concertation", "knowledge", "funding", "identity", "integrations" })
         {
             var route = Assert.Single(endpoints!, e => e.Route == $"/api/v1/{service}/{{**catch-all}}");
             Assert.Equal([$"{service}-api"], route.Policies);

@@ -198,6 +198,10 @@ public sealed class PlatformInstance : IAsyncDisposable
         await App.GetConnectionStringAsync(ResourceNames.Messaging, cancellationToken)
         ?? throw new InvalidOperationException("No broker connection string.");
 
+    /// <summary>The broker's management HTTP API (the same account as <see cref="BrokerConnectionStringAsync"/>).</summary>
+    public Uri BrokerManagementUrl =>
+        App.GetEndpoint(ResourceNames.Messaging, CQCTP.AppHost.LocalInfra.LocalRabbitMQResource.ManagementEndpointName);
+
     /// <summary>Stops or starts a resource the way the dashboard's buttons do.</summary>
     public async Task ExecuteCommandAsync(string resource, string command, CancellationToken cancellationToken = default)
     {

@@ -13,5 +13,6 @@ var app = builder.Build();
 app.UseHttpConventions();
 app.MapPlatformEndpoints(IntegrationsApi.Service);
 app.MapCatalogueEndpoints();
+app.MapWebhooksEndpoints();
 
 app.Run();

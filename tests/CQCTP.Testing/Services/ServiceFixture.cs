@@ -34,6 +34,9 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
     /// <summary>What the service consumes, as its AppHost line declares it (<c>WithSubscription</c>).</summary>
     protected virtual IReadOnlyList<EventSubscription> Subscriptions => [];
 
+    /// <summary>Settings the service gets beside its connection strings (e.g. a test's short retry schedule).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public PlatformInstance Infrastructure => infrastructure ?? throw new InvalidOperationException("Not started.");
 
     public WebApplicationFactory<TProgram> Factory => factory ?? throw new InvalidOperationException("Not started.");
@@ -70,6 +73,7 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
         {
             await TopologyDeployer.DeployAsync(new Uri(BrokerConnectionString),
                 Subscriptions.Select(s => s.Binding), timeout.Token);
+            await DeployBrokerAsync(timeout.Token);
         }
 
         factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(host =>
@@ -85,12 +89,29 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
                     subscription.MessageType), subscription.Exchange);
             }
 
+            foreach (var (key, value) in Settings)
+            {
+                host.UseSetting(key, value);
+            }
+
             host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-            host.ConfigureTestServices(services => services.AddSingleton(PlatformSigningKeys.Fixed(Tokens.SigningKey)));
+            host.ConfigureTestServices(services =>
+            {
+                services.AddSingleton(PlatformSigningKeys.Fixed(Tokens.SigningKey));
+                ConfigureServices(services);
+            });
         });
         // Starts the host now: migrations and Testing fixtures run before the first test.
         _ = factory.Server;
     }
+
+    /// <summary>Test replacements in the service's container (e.g. a resolver with injected answers).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>What else the topology step would declare before the service starts (e.g. the replay stream).</summary>
+    protected virtual Task DeployBrokerAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {

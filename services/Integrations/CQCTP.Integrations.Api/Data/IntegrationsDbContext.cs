@@ -1,12 +1,19 @@
 using CQCTP.ApiConventions.Data;
+using CQCTP.Integrations.Api.Domain;
 using CQCTP.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CQCTP.Integrations.Api.Data;
 
-/// <summary>The integrations service's own database; its tables (webhook subscriptions, deliveries) come later.</summary>
+/// <summary>The integrations service's own database: webhook subscriptions, their deliveries, the stream checkpoint.</summary>
 public sealed class IntegrationsDbContext(DbContextOptions<IntegrationsDbContext> options) : DbContext(options)
 {
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<StreamCheckpoint> StreamCheckpoints => Set<StreamCheckpoint>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IntegrationsDbContext).Assembly);
