@@ -1,5 +1,6 @@
 using CQCTP.AppHost;
 using CQCTP.AppHost.LocalInfra;
+using CQCTP.Integrations.Events;
 using CQCTP.Membership.Contracts;
 using CQCTP.ServiceDefaults;
 
@@ -11,13 +12,18 @@ var messaging = builder.AddLocalRabbitMQ(ResourceNames.Messaging);
 
 // Every consumer queue exists before any service publishes: RabbitMQ drops what reaches an exchange with no queue.
 // Each service's line below declares what it consumes (WithSubscription); this step declares those queues.
+// It also creates each service's own broker user (AddService) and the identity service's provisioning account.
+var provisioningPassword = LocalInfraOptions.From(builder).GeneratedSecret($"{ResourceNames.Messaging}-provisioning");
 var topology = builder.AddProject<Projects.CQCTP_Messaging_Topology>(ResourceNames.MessagingTopology)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging).WaitFor(messaging)
+    .WithBrokerAccounts(messaging, provisioningPassword);
 
 // Issues the access tokens every other service validates (docs/security.md).
 var identity = builder.AddService<Projects.CQCTP_Identity_Api>(ResourceNames.IdentityApi,
     postgres.AddDatabase(ResourceNames.IdentityDb), messaging, topology)
-    .WithSubscription<MembershipStatusChanged>("organization-statuses", topology);
+    .WithSubscription<MembershipStatusChanged>("organization-statuses", topology)
+    // Each integrator client's broker user follows the client (docs/adr/0005).
+    .WithIntegratorProvisioning(messaging, provisioningPassword);
 // Its admin API validates tokens like any service, with the keys it publishes itself.
 identity.WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(PlatformConfigurationKeys.AuthAuthority),
     identity.GetEndpoint("http"));
@@ -44,7 +50,8 @@ var funding = builder.AddService<Projects.CQCTP_Funding_Api>(ResourceNames.Fundi
     postgres.AddDatabase(ResourceNames.FundingDb), messaging, topology).WithIdentity(identity);
 // The integrators' door: the AsyncAPI catalogue of the events (docs/integrations.md).
 var integrations = builder.AddService<Projects.CQCTP_Integrations_Api>(ResourceNames.IntegrationsApi,
-    postgres.AddDatabase(ResourceNames.IntegrationsDb), messaging, topology).WithIdentity(identity);
+    postgres.AddDatabase(ResourceNames.IntegrationsDb), messaging, topology).WithIdentity(identity)
+    .WithBrokerRead(IntegrationEvents.ReplayStream, topology);
 
 // Starts alongside the services instead of after them: until a service is up, YARP answers its routes with 503, and
 // the gateway's readiness (/health) includes every upstream's, so whoever waits for the gateway waits for them all.

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using CQCTP.Integrations.Events;
+using CQCTP.Messaging.Broker;
 using CQCTP.Messaging.Topology;
 using CQCTP.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
@@ -23,4 +25,20 @@ foreach (var binding in bindings)
     Console.WriteLine($"{binding.Exchange} -> {binding.Queue}");
 }
 
-Console.WriteLine($"Topology of {bindings.Count} subscription(s) deployed in {started.ElapsedMilliseconds} ms");
+// Each service's own broker user (Topology:Users:{service}:…), allowed only what it publishes and consumes; and the
+// identity service's provisioning account for the integrators' users (docs/adr/0005).
+var accounts = ServiceAccounts.From(configuration.GetSection(ServiceAccounts.Section), IntegrationEvents.All);
+if (configuration[ServiceAccounts.ManagementKey] is { Length: > 0 } management)
+{
+    var admin = new Uri(broker);
+    var credentials = Uri.UnescapeDataString(admin.UserInfo).Split(':', 2);
+    using var client = BrokerManagementClient.Create(new Uri(management), credentials[0], credentials.ElementAtOrDefault(1) ?? "");
+    await BrokerAccountsDeployer.DeployAsync(client, accounts, configuration[ServiceAccounts.ProvisioningPasswordKey],
+        timeout.Token);
+    foreach (var account in accounts)
+    {
+        Console.WriteLine($"{account.User}: configure {account.Permissions.Configure}, write {account.Permissions.Write}, read {account.Permissions.Read}");
+    }
+}
+
+Console.WriteLine($"Topology of {bindings.Count} subscription(s) and {accounts.Count} service user(s) deployed in {started.ElapsedMilliseconds} ms");

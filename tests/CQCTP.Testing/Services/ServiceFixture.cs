@@ -45,6 +45,10 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
 
     public string BrokerConnectionString { get; private set; } = "";
 
+    /// <summary>More settings for the service, once the infrastructure runs (e.g. accounts created on the broker).</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> SettingsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
     /// <summary>A client of the service carrying <paramref name="caller"/>'s token, or no token.</summary>
     public HttpClient CreateClient(TestCaller? caller)
     {
@@ -72,6 +76,8 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
                 Subscriptions.Select(s => s.Binding), timeout.Token);
         }
 
+        var settings = await SettingsAsync(CancellationToken.None);
+
         factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment(PlatformEnvironments.Testing);
@@ -83,6 +89,11 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
             {
                 host.UseSetting(EventSubscriptions.Key(EventSubscriptions.ServiceSection, subscription.Consumer,
                     subscription.MessageType), subscription.Exchange);
+            }
+
+            foreach (var (key, value) in settings)
+            {
+                host.UseSetting(key, value);
             }
 
             host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
