@@ -1,7 +1,7 @@
+using Aspire.Hosting.Testing;
 using CQCTP.Identity.Api.Consumers;
 using CQCTP.Identity.Api.Data;
 using CQCTP.Identity.Api.Extensions;
-using Aspire.Hosting.Testing;
 using CQCTP.Membership.Contracts;
 using CQCTP.Messaging.Broker;
 using CQCTP.Messaging.Topology;
