@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using CQCTP.Messaging.Broker;
 
 namespace CQCTP.Identity.Api.Domain;
 

@@ -28,10 +28,13 @@ public sealed class BrokerManagementClient(HttpClient http) : IDisposable
     public Task PutUserWithPasswordAsync(string name, string password, string tags, CancellationToken cancellationToken) =>
         PutAsync($"api/users/{Escape(name)}", new UserBody(tags) { Password = password }, cancellationToken);
 
-    /// <summary>Creates or updates a user with a <see cref="RabbitMqPasswordHash"/>: the broker never sees the password.</summary>
+    /// <summary>RabbitMQ's default password hashing: base64 of a 4-byte salt and SHA-256(salt + password).</summary>
+    public const string HashingAlgorithm = "rabbit_password_hashing_sha256";
+
+    /// <summary>Creates or updates a user with a <see cref="HashingAlgorithm"/> hash: the broker never sees the password.</summary>
     public Task PutUserWithHashAsync(string name, string passwordHash, string tags, CancellationToken cancellationToken) =>
         PutAsync($"api/users/{Escape(name)}",
-            new UserBody(tags) { PasswordHash = passwordHash, HashingAlgorithm = RabbitMqPasswordHash.Algorithm },
+            new UserBody(tags) { PasswordHash = passwordHash, HashingAlgorithm = BrokerManagementClient.HashingAlgorithm },
             cancellationToken);
 
     public Task PutPermissionsAsync(string user, BrokerPermissions permissions, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace CQCTP.Messaging.Broker;
+namespace CQCTP.Identity.Api.Domain;
 
 /// <summary>
 /// RabbitMQ's own salted password hash (<c>rabbit_password_hashing_sha256</c>, its default): base64 of a 4-byte salt
@@ -10,8 +10,6 @@ namespace CQCTP.Messaging.Broker;
 /// </summary>
 public static class RabbitMqPasswordHash
 {
-    public const string Algorithm = "rabbit_password_hashing_sha256";
-
     public static string Compute(string password)
     {
         ArgumentNullException.ThrowIfNull(password);
