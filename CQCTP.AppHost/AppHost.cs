@@ -13,18 +13,23 @@ var messaging = builder.AddLocalRabbitMQ(ResourceNames.Messaging);
 
 // Every consumer queue exists before any service publishes: RabbitMQ drops what reaches an exchange with no queue.
 // Each service's line below declares what it consumes (WithSubscription); this step declares those queues.
+// It also creates each service's own broker user (AddService) and the identity service's provisioning account.
+var provisioningPassword = LocalInfraOptions.From(builder).GeneratedSecret($"{ResourceNames.Messaging}-provisioning");
 var topology = builder.AddProject<Projects.CQCTP_Messaging_Topology>(ResourceNames.MessagingTopology)
     .WithReference(messaging).WaitFor(messaging)
     // It also declares the integrators' replay stream, whose retention it sets as a policy (docs/integrations.md).
     .WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(ReplaySettings.ManagementUrlKey),
         messaging.Resource.ManagementEndpoint)
     .WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(ReplaySettings.RetentionKey),
-        builder.Configuration[ReplaySettings.RetentionKey] ?? ReplaySettings.DefaultRetention.ToString("c", CultureInfo.InvariantCulture));
+        builder.Configuration[ReplaySettings.RetentionKey] ?? ReplaySettings.DefaultRetention.ToString("c", CultureInfo.InvariantCulture))
+    .WithBrokerAccounts(provisioningPassword);
 
 // Issues the access tokens every other service validates (docs/security.md).
 var identity = builder.AddService<Projects.CQCTP_Identity_Api>(ResourceNames.IdentityApi,
     postgres.AddDatabase(ResourceNames.IdentityDb), messaging, topology)
-    .WithSubscription<MembershipStatusChanged>("organization-statuses", topology);
+    .WithSubscription<MembershipStatusChanged>("organization-statuses", topology)
+    // Each integrator client's broker user follows the client (docs/adr/0005).
+    .WithIntegratorProvisioning(messaging, provisioningPassword);
 // Its admin API validates tokens like any service, with the keys it publishes itself.
 identity.WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(PlatformConfigurationKeys.AuthAuthority),
     identity.GetEndpoint("http"));
@@ -51,7 +56,8 @@ var funding = builder.AddService<Projects.CQCTP_Funding_Api>(ResourceNames.Fundi
     postgres.AddDatabase(ResourceNames.FundingDb), messaging, topology).WithIdentity(identity);
 // The integrators' door: the AsyncAPI catalogue of the events (docs/integrations.md).
 var integrations = builder.AddService<Projects.CQCTP_Integrations_Api>(ResourceNames.IntegrationsApi,
-    postgres.AddDatabase(ResourceNames.IntegrationsDb), messaging, topology).WithIdentity(identity);
+    postgres.AddDatabase(ResourceNames.IntegrationsDb), messaging, topology).WithIdentity(identity)
+    .WithBrokerRead(IntegrationEvents.ReplayStream, topology);
 // A webhook receiver on this machine (the end-to-end tests' own); the service honours it in Testing and Development
 // only, whose appsettings already allow loopback.
 if (string.Equals(builder.Environment.EnvironmentName, PlatformEnvironments.Testing, StringComparison.Ordinal))

@@ -14,6 +14,9 @@ public sealed class LocalRabbitMQResource(string name, string command, string wo
 
     public EndpointReference ManagementEndpoint => new(this, ManagementEndpointName);
 
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"amqp://{UserName}:{Password}@{Endpoint.Property(EndpointProperty.Host)}:{Endpoint.Property(EndpointProperty.Port)}");
+    public ReferenceExpression ConnectionStringExpression => ConnectionStringFor(UserName, Password);
+
+    /// <summary>The same broker as another user (a service's own, created by the topology step).</summary>
+    public ReferenceExpression ConnectionStringFor(string user, string password) => ReferenceExpression.Create(
+        $"amqp://{Uri.EscapeDataString(user)}:{Uri.EscapeDataString(password)}@{Endpoint.Property(EndpointProperty.Host)}:{Endpoint.Property(EndpointProperty.Port)}");
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CQCTP.Integrations.Events;
+using CQCTP.Messaging.Broker;
 using CQCTP.Messaging.Topology;
 using CQCTP.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
@@ -35,4 +36,20 @@ foreach (var binding in bindings)
 }
 
 Console.WriteLine($"Replay stream {IntegrationEvents.ReplayStream} ({ReplayStreamDeployer.MaxAge(retention)}) bound to {replayed.Count} event exchange(s)");
-Console.WriteLine($"Topology of {bindings.Count} subscription(s) deployed in {started.ElapsedMilliseconds} ms");
+// Each service's own broker user (Topology:Users:{service}:…), allowed only what it publishes and consumes; and the
+// identity service's provisioning account for the integrators' users (docs/adr/0005).
+var accounts = ServiceAccounts.From(configuration.GetSection(ServiceAccounts.Section), IntegrationEvents.All);
+var admin = new Uri(broker);
+var credentials = Uri.UnescapeDataString(admin.UserInfo).Split(':', 2);
+using (var client = BrokerManagementClient.Create(new Uri(management), credentials[0], credentials.ElementAtOrDefault(1) ?? ""))
+{
+    await BrokerAccountsDeployer.DeployAsync(client, accounts, configuration[ServiceAccounts.ProvisioningPasswordKey],
+        timeout.Token);
+}
+
+foreach (var account in accounts)
+{
+    Console.WriteLine($"{account.User}: configure {account.Permissions.Configure}, write {account.Permissions.Write}, read {account.Permissions.Read}");
+}
+
+Console.WriteLine($"Topology of {bindings.Count} subscription(s) and {accounts.Count} service user(s) deployed in {started.ElapsedMilliseconds} ms");

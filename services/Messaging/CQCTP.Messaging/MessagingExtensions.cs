@@ -67,6 +67,9 @@ public static class MessagingExtensions
                     host.UseCredentialsOf(uri);
                     host.PublisherConfirmation = true;
                 });
+                // MassTransit's own temporary endpoint is named after the machine and process; under the service's
+                // prefix instead, its broker user's permissions (configure on {service}-*) cover it.
+                cfg.OverrideDefaultBusEndpointQueueName($"{service}-bus-{NewId.NextGuid():N}");
 
                 var options = context.GetRequiredService<Microsoft.Extensions.Options.IOptions<MessagingOptions>>().Value;
                 foreach (var consumer in messaging.Consumers)

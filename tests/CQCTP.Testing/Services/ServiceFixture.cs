@@ -34,9 +34,6 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
     /// <summary>What the service consumes, as its AppHost line declares it (<c>WithSubscription</c>).</summary>
     protected virtual IReadOnlyList<EventSubscription> Subscriptions => [];
 
-    /// <summary>Settings the service gets beside its connection strings (e.g. a test's short retry schedule).</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
-
     public PlatformInstance Infrastructure => infrastructure ?? throw new InvalidOperationException("Not started.");
 
     public WebApplicationFactory<TProgram> Factory => factory ?? throw new InvalidOperationException("Not started.");
@@ -47,6 +44,13 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
     public string DatabaseConnectionString { get; private set; } = "";
 
     public string BrokerConnectionString { get; private set; } = "";
+
+    /// <summary>
+    /// Settings the service gets beside its connection strings, once the infrastructure runs (e.g. a test's short
+    /// retry schedule, accounts created on the broker).
+    /// </summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> SettingsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 
     /// <summary>A client of the service carrying <paramref name="caller"/>'s token, or no token.</summary>
     public HttpClient CreateClient(TestCaller? caller)
@@ -76,6 +80,8 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
             await DeployBrokerAsync(timeout.Token);
         }
 
+        var settings = await SettingsAsync(CancellationToken.None);
+
         factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment(PlatformEnvironments.Testing);
@@ -89,7 +95,7 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
                     subscription.MessageType), subscription.Exchange);
             }
 
-            foreach (var (key, value) in Settings)
+            foreach (var (key, value) in settings)
             {
                 host.UseSetting(key, value);
             }

@@ -18,5 +18,6 @@ internal sealed class ClientSecretConfiguration : IEntityTypeConfiguration<Clien
         builder.Property(s => s.CreatedAt).HasColumnName("created_at");
         builder.Property(s => s.ExpiresAt).HasColumnName("expires_at");
         builder.Property(s => s.RevokedAt).HasColumnName("revoked_at");
+        builder.Property(s => s.BrokerPasswordHash).HasColumnName("broker_password_hash").HasMaxLength(100);
     }
 }

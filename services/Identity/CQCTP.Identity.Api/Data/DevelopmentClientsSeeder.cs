@@ -28,6 +28,15 @@ internal sealed class DevelopmentClientsSeeder(TimeProvider clock) : IDbSeeder<I
                 DevelopmentClients.SecretOf(id), now));
         }
 
+        // A data folder from before integrators had broker users: the same development secret again, now with its
+        // broker password, so dev-integrator reaches the broker as the README says.
+        var integrator = await context.Clients.Include(c => c.Secrets)
+            .SingleOrDefaultAsync(c => c.ClientId == DevelopmentClients.Integrator, cancellationToken);
+        if (integrator is { RevokedAt: null } && integrator.BrokerPasswordHashAt(now) is null)
+        {
+            integrator.Rotate(DevelopmentClients.SecretOf(integrator.ClientId), now);
+        }
+
         await context.SaveChangesAsync(cancellationToken);
     }
 }

@@ -36,7 +36,7 @@ public sealed class Client
             OrganizationId = organizationId,
             CreatedAt = now,
         };
-        client.secrets.Add(ClientSecret.Create(clientId, secret, now));
+        client.secrets.Add(ClientSecret.Create(clientId, secret, now, kind == ClientKind.Integrator));
         return client;
     }
 
@@ -50,10 +50,21 @@ public sealed class Client
             current.ExpireAt(now + RotationGrace);
         }
 
-        var added = ClientSecret.Create(ClientId, secret, now);
+        var added = ClientSecret.Create(ClientId, secret, now, Kind == ClientKind.Integrator);
         secrets.Add(added);
         return added;
     }
+
+    /// <summary>
+    /// The broker password hash an integrator's broker user should have now: its newest live secret's. The broker
+    /// keeps one password per user, so a rotation moves it to the new secret at once (no grace period there). Null:
+    /// the client should have no broker user (not an integrator, revoked, or no live secret).
+    /// </summary>
+    public string? BrokerPasswordHashAt(DateTimeOffset now) =>
+        Kind != ClientKind.Integrator || RevokedAt is not null
+            ? null
+            : secrets.Where(s => s.IsValidAt(now) && s.BrokerPasswordHash is not null)
+                .OrderByDescending(s => s.CreatedAt).Select(s => s.BrokerPasswordHash).FirstOrDefault();
 
     public bool RevokeSecret(Guid secretId, DateTimeOffset now)
     {

@@ -28,7 +28,13 @@ public sealed class ClientSecret
     public DateTimeOffset? ExpiresAt { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
 
-    internal static ClientSecret Create(string clientId, string secret, DateTimeOffset now)
+    /// <summary>
+    /// An integrator's secret is also its broker password: RabbitMQ's own salted hash of it, computed here because the
+    /// plaintext exists only now (docs/adr/0005). Null for other kinds of clients.
+    /// </summary>
+    public string? BrokerPasswordHash { get; private set; }
+
+    internal static ClientSecret Create(string clientId, string secret, DateTimeOffset now, bool brokerAccount = false)
     {
         var salt = RandomNumberGenerator.GetBytes(16);
         return new ClientSecret
@@ -39,6 +45,7 @@ public sealed class ClientSecret
             HashIterations = Iterations,
             Hash = Derive(secret, salt, Iterations),
             CreatedAt = now,
+            BrokerPasswordHash = brokerAccount ? RabbitMqPasswordHash.Compute(secret) : null,
         };
     }
 

@@ -1,6 +1,7 @@
 using CQCTP.ApiConventions.Http;
 using CQCTP.ApiConventions.Problems;
 using CQCTP.ApiConventions.Validation;
+using CQCTP.Identity.Api.Broker;
 using CQCTP.Identity.Api.Data;
 using CQCTP.Identity.Api.Domain;
 using CQCTP.Primitives;
@@ -48,7 +49,8 @@ public static class ClientsEndpoints
     }
 
     public static async Task<Results<Created<IssuedSecretResponse>, ProblemHttpResult>> Register(
-        RegisterClientRequest request, IdentityDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        RegisterClientRequest request, IdentityDbContext db, IntegratorBrokerAccounts brokerAccounts, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (request.Kind is not { } kind)
         {
@@ -87,6 +89,7 @@ public static class ClientsEndpoints
             request.OrganizationId, secret, clock.GetUtcNow());
         db.Clients.Add(client);
         await db.SaveChangesAsync(cancellationToken);
+        await brokerAccounts.ApplyAsync(client, cancellationToken);
 
         return TypedResults.Created($"{Prefix}/{client.ClientId}",
             new IssuedSecretResponse(client.ClientId, client.Secrets[0].Id, secret, ClientResponse.From(client)));
@@ -111,7 +114,8 @@ public static class ClientsEndpoints
     }
 
     public static async Task<Results<Created<IssuedSecretResponse>, ProblemHttpResult>> Rotate(string clientId,
-        IdentityDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        IdentityDbContext db, IntegratorBrokerAccounts brokerAccounts, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var client = await db.Clients.Include(c => c.Secrets)
             .SingleOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
@@ -128,13 +132,15 @@ public static class ClientsEndpoints
         var secret = Client.NewSecret();
         var added = client.Rotate(secret, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await brokerAccounts.ApplyAsync(client, cancellationToken);
 
         return TypedResults.Created($"{Prefix}/{client.ClientId}",
             new IssuedSecretResponse(client.ClientId, added.Id, secret, ClientResponse.From(client)));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeSecret(string clientId, Guid secretId,
-        IdentityDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        IdentityDbContext db, IntegratorBrokerAccounts brokerAccounts, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var client = await db.Clients.Include(c => c.Secrets)
             .SingleOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
@@ -144,11 +150,12 @@ public static class ClientsEndpoints
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await brokerAccounts.ApplyAsync(client, cancellationToken);
         return TypedResults.NoContent();
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string clientId, IdentityDbContext db,
-        TimeProvider clock, CancellationToken cancellationToken)
+        IntegratorBrokerAccounts brokerAccounts, TimeProvider clock, CancellationToken cancellationToken)
     {
         var client = await db.Clients.Include(c => c.Secrets)
             .SingleOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
@@ -159,6 +166,8 @@ public static class ClientsEndpoints
 
         client.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        // Removes its broker user and closes its open connections: revocation reaches the broker at once.
+        await brokerAccounts.ApplyAsync(client, cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -1,5 +1,6 @@
 using CQCTP.ApiConventions;
 using CQCTP.ApiConventions.Data;
+using CQCTP.Identity.Api.Broker;
 using CQCTP.Identity.Api.Consumers;
 using CQCTP.Identity.Api.Data;
 using CQCTP.Identity.Api.Endpoints;
@@ -34,6 +35,11 @@ public static class IdentityApi
         builder.Services.AddSingleton<SigningKeyStore>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SigningKeyStore>());
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureSigningKey>();
+        // Integrators' broker users follow their clients (docs/adr/0005).
+        builder.Services.AddOptions<BrokerProvisioningOptions>()
+            .Bind(builder.Configuration.GetSection(BrokerProvisioningOptions.Section));
+        builder.Services.AddSingleton<IntegratorBrokerAccounts>();
+        builder.Services.AddHostedService<IntegratorBrokerReconciler>();
         builder.Services.AddSingleton<StoredClientsCheck>();
         builder.Services.AddHostedService(services => services.GetRequiredService<StoredClientsCheck>());
 

@@ -116,6 +116,11 @@ namespace CQCTP.Identity.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("BrokerPasswordHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("broker_password_hash");
+
                     b.Property<string>("ClientId")
                         .IsRequired()
                         .HasMaxLength(100)
