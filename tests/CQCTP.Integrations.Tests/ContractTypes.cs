@@ -18,7 +18,7 @@ internal static class ContractTypes
     ];
 
     public static IReadOnlyList<Type> Personal { get; } =
-        [.. All.Where(t => t.IsDefined(typeof(PersonalDataAttribute), inherit: false))];
+        [.. All.Where(t => t.GetCustomAttributes(inherit: false).Any(a => a.GetType().Name == nameof(PersonalDataAttribute)))];
 
     public static IReadOnlyList<Type> Public { get; } = [.. All.Except(Personal)];
 }

@@ -27,13 +27,13 @@ public sealed class IntegrationsFixture : ServiceFixture<IntegrationsDbContext>
     protected override Task<IReadOnlyDictionary<string, string>> SettingsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
         {
-        [$"{WebhookOptions.Section}:AllowedAddresses:0"] = "127.0.0.1",
-        [$"{WebhookOptions.Section}:RetrySchedule:0"] = "00:00:00.200",
-        [$"{WebhookOptions.Section}:RetrySchedule:1"] = "00:00:00.200",
-        [$"{WebhookOptions.Section}:RetrySchedule:2"] = "00:00:00.200",
-        [$"{WebhookOptions.Section}:PollInterval"] = "00:00:00.200",
-        [$"{WebhookOptions.Section}:Timeout"] = "00:00:05",
-    });
+            [$"{WebhookOptions.Section}:AllowedAddresses:0"] = "127.0.0.1",
+            [$"{WebhookOptions.Section}:RetrySchedule:0"] = "00:00:00.200",
+            [$"{WebhookOptions.Section}:RetrySchedule:1"] = "00:00:00.200",
+            [$"{WebhookOptions.Section}:RetrySchedule:2"] = "00:00:00.200",
+            [$"{WebhookOptions.Section}:PollInterval"] = "00:00:00.200",
+            [$"{WebhookOptions.Section}:Timeout"] = "00:00:05",
+        });
 
     protected override void ConfigureServices(IServiceCollection services) =>
         services.AddSingleton<IHostResolver>(Resolver);

@@ -2,8 +2,11 @@ namespace CQCTP.Integrations.Contracts;
 
 /// <summary>
 /// Published when the platform disables a webhook subscription: its receiver answered <c>410 Gone</c>, or every delivery
-/// to it failed for longer than the disable delay (3 days by default). Not when its integrator deletes it.
+/// to it failed for longer than the disable delay (3 days by default). Not when its integrator deletes it. Kept from
+/// integrators: it names a client, which other integrators have no business knowing (the owner sees the state on its
+/// subscription).
 /// </summary>
+[PersonalData]
 public sealed record WebhookSubscriptionDisabled
 {
     public required Guid SubscriptionId { get; init; }

@@ -1,4 +1,3 @@
-using CQCTP.Integrations.Contracts;
 using CQCTP.Membership.Contracts;
 using CQCTP.Primitives;
 
@@ -57,10 +56,5 @@ public static class EventDescriptions
             + "aussi pour chaque siège d'un délégué retiré).",
             "A delegate joins a committee (joined), their role or term changes (updated), or they leave it (left, also "
             + "for each seat of a removed delegate)."),
-        [typeof(WebhookSubscriptionDisabled)] = BilingualText.Of(
-            "La plateforme désactive un abonnement webhook : son récepteur a répondu 410 Gone (reason gone) ou toutes "
-            + "ses livraisons échouent depuis plus de 3 jours (reason failing). Pas lorsque l'intégrateur le supprime.",
-            "The platform disables a webhook subscription: its receiver answered 410 Gone (reason gone) or every "
-            + "delivery to it has failed for more than 3 days (reason failing). Not when its integrator deletes it."),
     };
 }
