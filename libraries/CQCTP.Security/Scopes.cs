@@ -43,10 +43,10 @@ public static class Scopes
     ];
 
     /// <summary>
-    /// The staff back office: everything but the portal's own-organization view and the integrators' webhooks (a
-    /// subscription belongs to the client that made it).
+    /// The staff back office: everything but the portal's own-organization view. It may hold webhooks of its own (a
+    /// subscription belongs to the client that made it), so every API, the integrations one included, is in its token.
     /// </summary>
-    public static IReadOnlyList<string> Staff { get; } = [.. All.Where(s => s != MembershipSelf && s != IntegrationsManage)];
+    public static IReadOnlyList<string> Staff { get; } = [.. All.Where(s => s != MembershipSelf)];
 
     /// <summary>Partner integrators: read scopes, without delegates' personal fields, and their own webhooks.</summary>
     public static IReadOnlyList<string> Integrator { get; } =
