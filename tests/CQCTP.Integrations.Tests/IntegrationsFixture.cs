@@ -2,8 +2,11 @@ using CQCTP.Integrations.Api.Data;
 using CQCTP.Integrations.Api.Extensions;
 using CQCTP.Integrations.Api.Webhooks;
 using CQCTP.Integrations.Events;
+using CQCTP.Membership.Contracts;
+using CQCTP.Messaging;
 using CQCTP.Messaging.Topology;
 using CQCTP.ServiceDefaults;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CQCTP.Integrations.Tests;
@@ -44,4 +47,31 @@ public sealed class IntegrationsFixture : ServiceFixture<IntegrationsDbContext>
         ReplayStreamDeployer.DeployAsync(Broker, Management, IntegrationEvents.ReplayStream,
             IntegrationEvents.Public.Select(EventSubscriptions.ExchangeName), ReplaySettings.DefaultRetention,
             cancellationToken);
+
+    /// <summary>
+    /// Publishes one <c>OrganizationRegistered</c> per id, one at a time (publication order is what replay asserts), with
+    /// that id as its MessageId, the way Membership's relay would.
+    /// </summary>
+    public async Task PublishRegisteredAsync(IEnumerable<Guid> messageIds, string namePrefix)
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(Broker, h => h.UseCredentialsOf(Broker)));
+        await bus.StartAsync();
+        try
+        {
+            foreach (var id in messageIds)
+            {
+                await bus.Publish(new OrganizationRegistered
+                {
+                    OrganizationId = Guid.NewGuid(),
+                    LegalName = $"{namePrefix} {id:N}",
+                    Status = "pending",
+                    RegisteredAt = DateTimeOffset.UtcNow,
+                }, context => context.MessageId = id);
+            }
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
 }

@@ -2,10 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CQCTP.Integrations.Events;
 using CQCTP.Membership.Contracts;
-using CQCTP.Messaging;
 using CQCTP.Messaging.Topology;
 using CQCTP.ServiceDefaults;
-using MassTransit;
 using RabbitMQ.Client;
 
 namespace CQCTP.Integrations.Tests;
@@ -22,7 +20,7 @@ public sealed class ReplayStreamTests(IntegrationsFixture fixture)
         // Stream timestamps are in seconds: one second earlier is surely before the first event.
         var before = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeSeconds();
         Guid[] published = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
-        await PublishAsync(published);
+        await fixture.PublishRegisteredAsync(published, "Rejeu");
 
         var read = await ReplayReader.ReadAsync(fixture.Broker, IntegrationEvents.ReplayStream,
             new AmqpTimestamp(before), ids => published.All(ids.Contains), ReadTimeout);
@@ -34,7 +32,7 @@ public sealed class ReplayStreamTests(IntegrationsFixture fixture)
     public async Task Replay_FromFirst_FindsAnEventPublishedEarlier()
     {
         Guid[] published = [Guid.NewGuid()];
-        await PublishAsync(published);
+        await fixture.PublishRegisteredAsync(published, "Rejeu");
 
         var read = await ReplayReader.ReadAsync(fixture.Broker, IntegrationEvents.ReplayStream, "first",
             ids => ids.Contains(published[0]), ReadTimeout);
@@ -107,27 +105,4 @@ public sealed class ReplayStreamTests(IntegrationsFixture fixture)
         return maxAge;
     }
 
-    private async Task PublishAsync(IEnumerable<Guid> messageIds)
-    {
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(fixture.Broker, h => h.UseCredentialsOf(fixture.Broker)));
-        await bus.StartAsync();
-        try
-        {
-            foreach (var id in messageIds)
-            {
-                // One at a time: the order of publication is the order asserted.
-                await bus.Publish(new OrganizationRegistered
-                {
-                    OrganizationId = Guid.NewGuid(),
-                    LegalName = $"Rejeu {id:N}",
-                    Status = "pending",
-                    RegisteredAt = DateTimeOffset.UtcNow,
-                }, context => context.MessageId = id);
-            }
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
-    }
 }

@@ -2,11 +2,8 @@ using System.Net;
 using System.Text.Json;
 using CQCTP.Integrations.Api.Data;
 using CQCTP.Integrations.Contracts;
-using CQCTP.Membership.Contracts;
-using CQCTP.Messaging;
 using CQCTP.Messaging.Outbox;
 using CQCTP.Testing;
-using MassTransit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +28,7 @@ public sealed class WebhookDeliveryTests(IntegrationsFixture fixture)
         var (_, secret) = await RegisterAsync(client, receiver.Url, "OrganizationRegistered");
         var messageId = Guid.NewGuid();
 
-        await PublishAsync(messageId);
+        await fixture.PublishRegisteredAsync([messageId], "Livraison");
         var received = Assert.Single(await receiver.WaitForAsync(messageId, 1, Wait));
 
         received.Verify(secret);
@@ -49,7 +46,7 @@ public sealed class WebhookDeliveryTests(IntegrationsFixture fixture)
         var (id, _) = await RegisterAsync(client, receiver.Url, "OrganizationRegistered");
         var messageId = Guid.NewGuid();
 
-        await PublishAsync(messageId);
+        await fixture.PublishRegisteredAsync([messageId], "Livraison");
         var received = await receiver.WaitForAsync(messageId, 3, Wait);
         var log = await WaitForDeliveryAsync(client, id, messageId, d => d.GetProperty("status").GetString() == "Delivered");
 
@@ -68,7 +65,7 @@ public sealed class WebhookDeliveryTests(IntegrationsFixture fixture)
         var (id, _) = await RegisterAsync(client, receiver.Url, "OrganizationRegistered");
         var messageId = Guid.NewGuid();
 
-        await PublishAsync(messageId);
+        await fixture.PublishRegisteredAsync([messageId], "Livraison");
         var log = await WaitForDeliveryAsync(client, id, messageId, d => d.GetProperty("status").GetString() == "Failed");
         var subscription = await GetAsync(client, id);
 
@@ -95,7 +92,7 @@ public sealed class WebhookDeliveryTests(IntegrationsFixture fixture)
         fixture.Resolver.Answers[host] = [IPAddress.Parse("10.0.0.5")];
         var messageId = Guid.NewGuid();
 
-        await PublishAsync(messageId);
+        await fixture.PublishRegisteredAsync([messageId], "Livraison");
         var log = await WaitForDeliveryAsync(client, id, messageId, d => d.GetProperty("attempts").GetInt32() >= 1);
 
         Assert.StartsWith("address-refused", log.GetProperty("lastError").GetString(), StringComparison.Ordinal);
@@ -123,23 +120,4 @@ public sealed class WebhookDeliveryTests(IntegrationsFixture fixture)
         return last ?? throw new Xunit.Sdk.XunitException($"No delivery of {messageId} for {subscription}.");
     }
 
-    private async Task PublishAsync(Guid messageId)
-    {
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(fixture.Broker, h => h.UseCredentialsOf(fixture.Broker)));
-        await bus.StartAsync();
-        try
-        {
-            await bus.Publish(new OrganizationRegistered
-            {
-                OrganizationId = Guid.NewGuid(),
-                LegalName = $"Livraison {messageId:N}",
-                Status = "pending",
-                RegisteredAt = DateTimeOffset.UtcNow,
-            }, context => context.MessageId = messageId);
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
-    }
 }
