@@ -79,6 +79,9 @@ public sealed class HardeningTests(PlatformFixture fixture)
             : new StringContent(body, Encoding.UTF8, "application/json");
         content.Headers.ContentType = new("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, Http.Organizations) { Content = content };
+        // As a real client sends a large upload: the server may refuse it on its headers, before the body is on the
+        // wire, rather than close the connection while the client is still writing (a broken pipe, not a 413).
+        request.Headers.ExpectContinue = true;
         if (chunked)
         {
             request.Headers.TransferEncodingChunked = true;

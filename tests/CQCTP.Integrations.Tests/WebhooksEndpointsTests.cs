@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CQCTP.Integrations.Api.Endpoints;
+using CQCTP.Security;
 using static CQCTP.Integrations.Tests.WebhookRequests;
 
 namespace CQCTP.Integrations.Tests;
@@ -101,10 +102,12 @@ public sealed class WebhooksEndpointsTests(IntegrationsFixture fixture)
     [Fact]
     public async Task WithoutTheScope_Returns403_AndWithoutAToken_401()
     {
-        using var staff = fixture.CreateClient(TestCaller.Staff);
+        // A token for this API, holding every read scope but not integrations.manage.
+        using var reader = fixture.CreateClient(new TestCaller("test-reader",
+            [.. Scopes.Integrator.Where(s => s != Scopes.IntegrationsManage)]));
         using var anonymous = fixture.CreateClient(null);
 
-        using var forbidden = await staff.GetAsync(WebhooksEndpoints.Prefix);
+        using var forbidden = await reader.GetAsync(WebhooksEndpoints.Prefix);
         using var unauthorized = await anonymous.GetAsync(WebhooksEndpoints.Prefix);
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
