@@ -87,6 +87,13 @@ public sealed class PlatformInstance : IAsyncDisposable
             (options, _) => options.DisableDashboard = true,
             cts.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // Without the dashboard nothing listens at the OTLP endpoint Aspire still hands every process, so each would
+        // serialize its telemetry only to fail and retry: under the tests' load, CPU the platform needs.
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            project.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
+                context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT")));
+        }
 
         if (infrastructureOnly)
         {

@@ -45,7 +45,14 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             httpContext.Response.Headers.RetryAfter = DependencyUnavailable.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
 
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Expected while a dependency is down or overloaded, then once per request: one line without the stack,
+            // so the log does not become the next bottleneck.
+            LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name,
+                exception.GetBaseException().Message);
+        }
+        else if (problem.Status >= 500)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -98,6 +105,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused request ({Status}): {Reason}")]
     private static partial void LogBadRequest(ILogger logger, int status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable for {Method} {Path}: answered 503 ({Exception}: {Reason})")]
+    private static partial void LogUnavailable(ILogger logger, string method, string path, string exception, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
