@@ -101,10 +101,11 @@ public sealed class WebhooksEndpointsTests(IntegrationsFixture fixture)
     [Fact]
     public async Task WithoutTheScope_Returns403_AndWithoutAToken_401()
     {
-        using var staff = fixture.CreateClient(TestCaller.Staff);
+        // A member's portal: staff now holds integrations.manage too (webhooks of its own).
+        using var portal = fixture.CreateClient(TestCaller.PortalA);
         using var anonymous = fixture.CreateClient(null);
 
-        using var forbidden = await staff.GetAsync(WebhooksEndpoints.Prefix);
+        using var forbidden = await portal.GetAsync(WebhooksEndpoints.Prefix);
         using var unauthorized = await anonymous.GetAsync(WebhooksEndpoints.Prefix);
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
