@@ -29,7 +29,11 @@ public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, Webho
                 {
                     foreach (var delivery in await ClaimAsync(free, stoppingToken))
                     {
-                        inFlight[delivery.SubscriptionId] = RunAsync(delivery, stoppingToken);
+                        // In the map before the attempt starts: an attempt can end before a call to RunAsync even
+                        // returns, and its end removes the entry, which added afterwards would stay "busy" for good.
+                        var attempt = new Task<Task>(() => RunAsync(delivery, stoppingToken));
+                        inFlight[delivery.SubscriptionId] = attempt.Unwrap();
+                        attempt.Start(TaskScheduler.Default);
                     }
                 }
 

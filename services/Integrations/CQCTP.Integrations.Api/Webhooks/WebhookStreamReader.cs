@@ -50,6 +50,13 @@ public sealed partial class WebhookStreamReader(IServiceScopeFactory scopes, ICo
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += async (_, delivery) =>
         {
+            // Messages already prefetched keep coming until the channel closes: handling one would commit an offset
+            // past the failed event, which the restart would then skip.
+            if (failed.Task.IsCompleted)
+            {
+                return;
+            }
+
             try
             {
                 var offset = Convert.ToInt64(delivery.BasicProperties.Headers?["x-stream-offset"],
