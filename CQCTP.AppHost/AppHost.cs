@@ -17,9 +17,9 @@ var messaging = builder.AddLocalRabbitMQ(ResourceNames.Messaging);
 var provisioningPassword = LocalInfraOptions.From(builder).GeneratedSecret($"{ResourceNames.Messaging}-provisioning");
 var topology = builder.AddProject<Projects.CQCTP_Messaging_Topology>(ResourceNames.MessagingTopology)
     .WithReference(messaging).WaitFor(messaging)
-    // It also declares the integrators' replay stream, whose retention it sets as a policy (docs/integrations.md).
-    .WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(ReplaySettings.ManagementUrlKey),
+    .WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(PlatformConfigurationKeys.TopologyManagement),
         messaging.Resource.ManagementEndpoint)
+    // It also declares the integrators' replay stream, whose retention it sets as a policy (docs/integrations.md).
     .WithEnvironment(PlatformConfigurationKeys.AsEnvironmentVariable(ReplaySettings.RetentionKey),
         builder.Configuration[ReplaySettings.RetentionKey] ?? ReplaySettings.DefaultRetention.ToString("c", CultureInfo.InvariantCulture))
     .WithBrokerAccounts(provisioningPassword);

@@ -6,9 +6,6 @@ public static class ReplaySettings
     /// <summary>How long the stream keeps events: a <see cref="TimeSpan"/> (<c>30.00:00:00</c>).</summary>
     public const string RetentionKey = "Integrations:Replay:Retention";
 
-    /// <summary>The broker's management HTTP API, where the retention policy is set.</summary>
-    public const string ManagementUrlKey = "Integrations:Replay:ManagementUrl";
-
     /// <summary>What integrators are promised (docs/integrations.md): 30 days.</summary>
     public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(30);
 }

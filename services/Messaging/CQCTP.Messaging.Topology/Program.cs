@@ -12,8 +12,8 @@ using Microsoft.Extensions.Configuration;
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
 var broker = configuration.GetConnectionString(ResourceNames.Messaging)
     ?? throw new InvalidOperationException($"Connection string '{ResourceNames.Messaging}' is missing.");
-var management = configuration[ReplaySettings.ManagementUrlKey]
-    ?? throw new InvalidOperationException($"Setting '{ReplaySettings.ManagementUrlKey}' is missing.");
+var management = configuration[PlatformConfigurationKeys.TopologyManagement]
+    ?? throw new InvalidOperationException($"Setting '{PlatformConfigurationKeys.TopologyManagement}' is missing.");
 var retention = configuration[ReplaySettings.RetentionKey] is { Length: > 0 } value
     ? TimeSpan.Parse(value, CultureInfo.InvariantCulture)
     : ReplaySettings.DefaultRetention;
