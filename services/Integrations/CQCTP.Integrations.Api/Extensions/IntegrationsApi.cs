@@ -26,6 +26,7 @@ public static class IntegrationsApi
         builder.Services.AddSingleton<WebhookAddressGuard>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddSingleton<DispatchSignal>();
+        builder.Services.AddSingleton<WebhookDeliveryWriter>();
         builder.Services.AddHostedService<WebhookStreamReader>();
         builder.Services.AddHostedService<WebhookDispatcher>();
         return builder;

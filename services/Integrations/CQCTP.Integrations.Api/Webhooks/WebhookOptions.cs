@@ -27,6 +27,12 @@ public sealed class WebhookOptions
     /// <summary>Deliveries in flight at once, one per subscription at most.</summary>
     public int MaxParallel { get; set; } = 16;
 
+    /// <summary>
+    /// Stream messages the reader writes in one transaction at most (what has arrived, not waiting for more): fewer
+    /// round trips per event under load, one message at a time when events are rare.
+    /// </summary>
+    public int StreamBatchSize { get; set; } = 100;
+
     /// <summary>How often due retries are looked for when nothing new arrives.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
