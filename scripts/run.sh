@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 bash scripts/install-prerequisites.sh
-# The orchestrator starts the service projects with --no-build: building the AppHost builds them all.
+# The AppHost starts each service from its build output (CQCTP.AppHost/BuildOutputLaunch.cs): building the AppHost
+# builds them all.
 dotnet build CQCTP.AppHost/CQCTP.AppHost.csproj -nologo -v:q
 exec dotnet run --project CQCTP.AppHost/CQCTP.AppHost.csproj --no-build --launch-profile http
