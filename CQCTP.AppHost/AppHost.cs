@@ -76,7 +76,7 @@ var gateway = builder.AddProject<Projects.CQCTP_Gateway>(ResourceNames.Gateway)
     .WithReference(funding)
     .WithReference(integrations)
     .WithExternalHttpEndpoints()
-    .WithHttpHealthCheck("/health")
+    .WithReadinessCheck("/health")
     // The edge: no proxy in front of it locally, so it believes no X-Forwarded-For (a deployment behind a load
     // balancer names it in ForwardedHeaders:KnownProxies).
     .DisableForwardedHeaders();

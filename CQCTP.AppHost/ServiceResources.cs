@@ -34,7 +34,7 @@ internal static class ServiceResources
                 endpoint.IsProxied = false;
                 endpoint.Port = null;
             })
-            .WithHttpHealthCheck("/health");
+            .WithReadinessCheck("/health");
     }
 
     /// <summary>

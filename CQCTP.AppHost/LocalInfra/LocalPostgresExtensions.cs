@@ -22,8 +22,9 @@ public static class LocalPostgresExtensions
             options.GeneratedSecret(name));
 
         var healthCheck = $"{name}_check";
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async ct =>
+        var readiness = new ReadinessProbe(async ct =>
             await PingAsync(await server.ConnectionStringExpression.GetValueAsync(ct) + ";Database=postgres", ct));
+        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, readiness.CheckAsync);
 
         string[] settings =
         [
@@ -96,8 +97,9 @@ public static class LocalPostgresExtensions
         server.Resource.Databases.Add(database);
 
         var healthCheck = $"{name}_check";
-        server.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async ct =>
+        var readiness = new ReadinessProbe(async ct =>
             await PingAsync(await database.ConnectionStringExpression.GetValueAsync(ct), ct));
+        server.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, readiness.CheckAsync);
 
         return server.ApplicationBuilder.AddResource(database)
             .WithHealthCheck(healthCheck)

@@ -28,7 +28,7 @@ public static class LocalRabbitMQExtensions
         var configFile = Path.Combine(baseDirectory, "rabbitmq.conf");
 
         var healthCheck = $"{name}_check";
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async ct =>
+        var readiness = new ReadinessProbe(async ct =>
         {
             try
             {
@@ -41,6 +41,7 @@ public static class LocalRabbitMQExtensions
                 return HealthCheckResult.Unhealthy(ex.Message);
             }
         });
+        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, readiness.CheckAsync);
 
         var resource = builder.AddResource(broker)
             // Not proxied: every publish, confirm and delivery would otherwise cross DCP's TCP proxy. A stable port
