@@ -91,5 +91,6 @@ foreach (var resource in new[] { identity, membership, concertation, knowledge, 
 
 TestProfiles.Apply(builder, gateway, identity, [identity, membership, concertation, knowledge, funding, integrations]);
 builder.LaunchProjectsFromBuildOutput();
+builder.ApplyLocalRuntimeSettings();
 
 builder.Build().Run();
