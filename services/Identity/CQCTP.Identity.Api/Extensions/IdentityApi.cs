@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CQCTP.ApiConventions;
 using CQCTP.ApiConventions.Data;
 using CQCTP.Identity.Api.Broker;
@@ -9,6 +10,7 @@ using CQCTP.Messaging;
 using CQCTP.Security;
 using CQCTP.ServiceDefaults;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 
 namespace CQCTP.Identity.Api.Extensions;
@@ -60,7 +62,9 @@ public static class IdentityApi
                 // Services validate plain signed JWTs with the stock JwtBearer handler: no encryption.
                 options.DisableAccessTokenEncryption();
                 // Required by OpenIddict for the tokens it encrypts; this grant issues none, so a restart loses nothing.
-                options.AddEphemeralEncryptionKey();
+                // A random AES key rather than AddEphemeralEncryptionKey's RSA one, whose generation on the first
+                // request took over a third of this service's start-up CPU (docs/benchmarks.md, start-up).
+                options.AddEncryptionKey(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)));
 
                 // Clients live in our own tables (secrets with a rotation grace period): OpenIddict's stores are
                 // off and ClientCredentialsValidator authenticates clients. See docs/adr/0003.
