@@ -187,6 +187,57 @@ public sealed class DirectoryEndpointsTests(MembershipFixture fixture)
     }
 
     [Fact]
+    public async Task Search_PageByPage_ReturnsEveryMatchOnceInOrder_WithTheSameTotalOnEachPage()
+    {
+        var token = DirectoryTestData.Token();
+        string[] names = [$"Zoé {token}", $"École {token}", $"abri {token}", $"Maison {token}", $"Écho {token}"];
+        var services = new Dictionary<string, Guid>();
+        foreach (var name in names)
+        {
+            var organization = await fixture.CreateOrganizationAsync(name, active: true);
+            services[name] = await fixture.CreateServiceAsync(organization, PublicService("health", $"Accueil {token}"));
+        }
+
+        using var anonymous = fixture.CreateClient(null);
+
+        var pages = new List<JsonElement>();
+        for (var number = 1; number <= 4; number++)
+        {
+            pages.Add(await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q={token}&pageSize=2&page={number}"));
+        }
+
+        // Equal ranks (the same words in the same places), so the French order of the legal names decides.
+        string[] expected = [$"abri {token}", $"Écho {token}", $"École {token}", $"Maison {token}", $"Zoé {token}"];
+        Assert.Equal(expected.Select(n => services[n]),
+            pages.SelectMany(p => p.GetProperty("items").EnumerateArray()).Select(e => e.GetProperty("serviceId").GetGuid()));
+        Assert.Equal([2, 2, 1, 0], pages.Select(p => p.GetProperty("items").GetArrayLength()));
+        // The fourth page is past the last: empty, and its total still counts every match.
+        Assert.All(pages, p => Assert.Equal(5, p.GetProperty("total").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Search_WithText_RanksTheCloserMatchFirst_BeforeTheNameOrder()
+    {
+        var token = DirectoryTestData.Token();
+        var first = await fixture.CreateOrganizationAsync($"Abri {token}", active: true);
+        var second = await fixture.CreateOrganizationAsync($"Zoé {token}", active: true);
+        var weaker = await fixture.CreateServiceAsync(first, PublicService("legal-support", $"Accompagnement {token}"));
+        var closer = await fixture.CreateServiceAsync(second, PublicService("legal-support", $"Accompagnement juridique {token}") with
+        {
+            Eligibility = new NameBody("Accompagnement juridique pour toute personne.", null),
+        });
+        using var anonymous = fixture.CreateClient(null);
+
+        var found = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q=accompagnement%20juridique%20{token}");
+        var byToken = await anonymous.GetFromJsonAsync<JsonElement>($"{Directory}?q=accompagnement%20{token}");
+
+        Assert.Equal([closer], found.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("serviceId").GetGuid()));
+        Assert.Equal([closer, weaker],
+            byToken.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("serviceId").GetGuid()));
+        Assert.Equal(2, byToken.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Search_ByFocusAndLanguage_FiltersOnTheService()
     {
         var token = DirectoryTestData.Token();

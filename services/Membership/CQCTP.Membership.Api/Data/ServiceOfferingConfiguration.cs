@@ -24,6 +24,13 @@ internal sealed class ServiceOfferingConfiguration : IEntityTypeConfiguration<Se
     /// <summary>The rows the directory can show; its partial indexes cover only these.</summary>
     public const string DirectoryRowsFilter = "is_public AND organization_active";
 
+    /// <summary>
+    /// Off on every GIN index of the services: each insert or update goes into the index at once, instead of a pending
+    /// list that every search scans row by row until a vacuum merges it (four times the directory's reads after a bulk
+    /// load, docs/benchmarks.md). Services change rarely; the directory searches them all the time.
+    /// </summary>
+    private const string GinFastUpdate = "fastupdate";
+
     public void Configure(EntityTypeBuilder<ServiceOffering> builder)
     {
         builder.ToTable("services");
@@ -60,9 +67,9 @@ internal sealed class ServiceOfferingConfiguration : IEntityTypeConfiguration<Se
         // in it too, from a column triggers keep (Sql/DirectorySearchSql.cs).
         builder.Property<NpgsqlTsVector>(SearchVector).HasColumnName("search_vector")
             .HasComputedColumnSql(DirectorySearchSql.SearchVectorSql, stored: true);
-        builder.HasIndex(SearchVector).HasMethod("GIN");
-        builder.HasIndex(s => s.RegionCodes).HasMethod("GIN");
-        builder.HasIndex(s => s.Languages).HasMethod("GIN");
+        builder.HasIndex(SearchVector).HasMethod("GIN").HasStorageParameter(GinFastUpdate, false);
+        builder.HasIndex(s => s.RegionCodes).HasMethod("GIN").HasStorageParameter(GinFastUpdate, false);
+        builder.HasIndex(s => s.Languages).HasMethod("GIN").HasStorageParameter(GinFastUpdate, false);
         builder.HasIndex(s => new { s.OrganizationId, s.IsPublic });
 
         builder.Property<bool>(OrganizationActive).HasColumnName("organization_active").HasDefaultValue(false)
@@ -71,11 +78,12 @@ internal sealed class ServiceOfferingConfiguration : IEntityTypeConfiguration<Se
         builder.Property<string?>(OrganizationLegalName).HasColumnName("organization_legal_name").HasMaxLength(200)
             .UseCollation("fr-CA-x-icu").ValueGeneratedOnAddOrUpdate().Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
         builder.Property<string?>(OrganizationLegalName).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
-        builder.HasIndex([SearchVector], "IX_services_directory_search_vector").HasMethod("GIN").HasFilter(DirectoryRowsFilter);
+        builder.HasIndex([SearchVector], "IX_services_directory_search_vector").HasMethod("GIN").HasFilter(DirectoryRowsFilter)
+            .HasStorageParameter(GinFastUpdate, false);
         builder.HasIndex([nameof(ServiceOffering.RegionCodes)], "IX_services_directory_regions").HasMethod("GIN")
-            .HasFilter(DirectoryRowsFilter);
+            .HasFilter(DirectoryRowsFilter).HasStorageParameter(GinFastUpdate, false);
         builder.HasIndex([nameof(ServiceOffering.Languages)], "IX_services_directory_languages").HasMethod("GIN")
-            .HasFilter(DirectoryRowsFilter);
+            .HasFilter(DirectoryRowsFilter).HasStorageParameter(GinFastUpdate, false);
         // The order of a search without text, so a page can be read in index order.
         builder.HasIndex([OrganizationLegalName], "IX_services_directory_order")
             .HasFilter(DirectoryRowsFilter);

@@ -870,22 +870,26 @@ namespace CQCTP.Membership.Api.Data.Migrations
 
                     b.HasIndex("CategoryCode");
 
-                    b.HasIndex("Languages");
+                    b.HasIndex("Languages")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Languages"), "GIN");
 
-                    b.HasIndex("RegionCodes");
+                    b.HasIndex("RegionCodes")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("RegionCodes"), "GIN");
 
-                    b.HasIndex("SearchVector");
+                    b.HasIndex("SearchVector")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("OrganizationId", "IsPublic");
 
                     b.HasIndex(new[] { "Languages" }, "IX_services_directory_languages")
-                        .HasFilter("is_public AND organization_active");
+                        .HasFilter("is_public AND organization_active")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Languages" }, "IX_services_directory_languages"), "GIN");
 
@@ -893,12 +897,14 @@ namespace CQCTP.Membership.Api.Data.Migrations
                         .HasFilter("is_public AND organization_active");
 
                     b.HasIndex(new[] { "RegionCodes" }, "IX_services_directory_regions")
-                        .HasFilter("is_public AND organization_active");
+                        .HasFilter("is_public AND organization_active")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "RegionCodes" }, "IX_services_directory_regions"), "GIN");
 
                     b.HasIndex(new[] { "SearchVector" }, "IX_services_directory_search_vector")
-                        .HasFilter("is_public AND organization_active");
+                        .HasFilter("is_public AND organization_active")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchVector" }, "IX_services_directory_search_vector"), "GIN");
 
