@@ -20,7 +20,7 @@ internal static class ReadinessExtensions
     {
         var endpoint = builder.GetEndpoint("http");
         var key = $"{builder.Resource.Name}_ready";
-        var readiness = new ReadinessProbe(async ct =>
+        Func<CancellationToken, Task<HealthCheckResult>> probe = async ct =>
         {
             if (!endpoint.IsAllocated)
             {
@@ -38,8 +38,13 @@ internal static class ReadinessExtensions
             {
                 return HealthCheckResult.Unhealthy($"{path} did not answer: {ex.Message}");
             }
-        });
-        builder.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(key, readiness.CheckAsync);
+        };
+        builder.ApplicationBuilder.Services.AddReadinessCheck(key, probe);
         return builder.WithHealthCheck(key);
     }
+
+    /// <summary>A health check named <paramref name="key"/> that answers through a <see cref="ReadinessProbe"/>.</summary>
+    public static void AddReadinessCheck(this IServiceCollection services, string key,
+        Func<CancellationToken, Task<HealthCheckResult>> probe) =>
+        services.AddHealthChecks().AddAsyncCheck(key, new ReadinessProbe(probe).CheckAsync);
 }

@@ -22,9 +22,8 @@ public static class LocalPostgresExtensions
             options.GeneratedSecret(name));
 
         var healthCheck = $"{name}_check";
-        var readiness = new ReadinessProbe(async ct =>
+        builder.Services.AddReadinessCheck(healthCheck, async ct =>
             await PingAsync(await server.ConnectionStringExpression.GetValueAsync(ct) + ";Database=postgres", ct));
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, readiness.CheckAsync);
 
         string[] settings =
         [
@@ -97,9 +96,8 @@ public static class LocalPostgresExtensions
         server.Resource.Databases.Add(database);
 
         var healthCheck = $"{name}_check";
-        var readiness = new ReadinessProbe(async ct =>
+        server.ApplicationBuilder.Services.AddReadinessCheck(healthCheck, async ct =>
             await PingAsync(await database.ConnectionStringExpression.GetValueAsync(ct), ct));
-        server.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, readiness.CheckAsync);
 
         return server.ApplicationBuilder.AddResource(database)
             .WithHealthCheck(healthCheck)

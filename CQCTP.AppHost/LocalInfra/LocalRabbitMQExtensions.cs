@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -28,7 +27,7 @@ public static class LocalRabbitMQExtensions
         var configFile = Path.Combine(baseDirectory, "rabbitmq.conf");
 
         var healthCheck = $"{name}_check";
-        var readiness = new ReadinessProbe(async ct =>
+        builder.Services.AddReadinessCheck(healthCheck, async ct =>
         {
             try
             {
@@ -41,7 +40,6 @@ public static class LocalRabbitMQExtensions
                 return HealthCheckResult.Unhealthy(ex.Message);
             }
         });
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, readiness.CheckAsync);
 
         var resource = builder.AddResource(broker)
             // Not proxied: every publish, confirm and delivery would otherwise cross DCP's TCP proxy. A stable port
