@@ -29,7 +29,7 @@ public sealed class MessagingFaultTests(FaultPlatform fixture, ITestOutputHelper
         var load = new WriteLoad(fixture.Gateway, probe, "R1 courtier tué");
 
         var running = load.RunAsync(WritesPerSecond, LoadDuration);
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        await UnderWayAsync(load, TimeSpan.FromSeconds(6));
         var broker = fixture.Platform.ResourceProcessId(ResourceNames.Messaging)
             ?? throw new InvalidOperationException("The broker has no process id.");
         Signals.Send("KILL", PlatformInstance.ProcessTree(broker));
@@ -49,7 +49,7 @@ public sealed class MessagingFaultTests(FaultPlatform fixture, ITestOutputHelper
         var load = new WriteLoad(fixture.Gateway, probe, "R2 base gelée");
 
         var running = load.RunAsync(WritesPerSecond, LoadDuration);
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await UnderWayAsync(load, TimeSpan.FromSeconds(4));
         var postgres = fixture.Platform.PostgresProcessIds();
         var inFlight = await PendingOutboxRowsAsync(ResourceNames.MembershipDb);
         Signals.Send("STOP", postgres);
@@ -73,7 +73,7 @@ public sealed class MessagingFaultTests(FaultPlatform fixture, ITestOutputHelper
         var load = new WriteLoad(fixture.Gateway, probe, "R3 service tué");
 
         var running = load.RunAsync(WritesPerSecond, LoadDuration);
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await UnderWayAsync(load, TimeSpan.FromSeconds(4));
         // A frozen broker accepts the publishes and never confirms them, so the relay holds its claimed rows (until
         // half its lease): the moment to kill it. Claimed and not yet failed: no error recorded, no attempt counted.
         var broker = PlatformInstance.ProcessTree(fixture.Platform.ResourceProcessId(ResourceNames.Messaging)
@@ -130,6 +130,17 @@ public sealed class MessagingFaultTests(FaultPlatform fixture, ITestOutputHelper
 
         Assert.Equal(1, await probe.CountEffectsAsync(poison));
         Assert.Equal(0u, await ErrorQueueDepthAsync(probe.Queue));
+    }
+
+    /// <summary>
+    /// The fault must strike a load that is under way: on a loaded machine the first answers after the fixture's start
+    /// can take seconds, and a fault before any of them leaves nothing acknowledged to check (CI, 2026-12-02, load 50).
+    /// </summary>
+    private static async Task UnderWayAsync(WriteLoad load, TimeSpan atLeast)
+    {
+        await Task.Delay(atLeast);
+        await Requests.EventuallyAsync(() => Task.FromResult(load.Organizations.Count >= 10), TimeSpan.FromSeconds(30),
+            "the load's first acknowledged changes");
     }
 
     private async Task AssertDeliveredOnceAsync(WriteLoad load, ProbeService probe, string test, Stopwatch restarted, long inFlight)
