@@ -59,10 +59,14 @@ var integrations = builder.AddService<Projects.CQCTP_Integrations_Api>(ResourceN
     postgres.AddDatabase(ResourceNames.IntegrationsDb), messaging, topology).WithIdentity(identity)
     .WithBrokerRead(IntegrationEvents.ReplayStream, topology);
 // A webhook receiver on this machine (the end-to-end tests' own); the service honours it in Testing and Development
-// only, whose appsettings already allow loopback.
+// only, whose appsettings already allow loopback. Retries after seconds, not the production 5 s then 5 min: the
+// end-to-end retry test waits for a third attempt.
 if (string.Equals(builder.Environment.EnvironmentName, PlatformEnvironments.Testing, StringComparison.Ordinal))
 {
-    integrations.WithEnvironment("Integrations__Webhooks__AllowedAddresses__0", "127.0.0.1");
+    integrations.WithEnvironment("Integrations__Webhooks__AllowedAddresses__0", "127.0.0.1")
+        .WithEnvironment("Integrations__Webhooks__RetrySchedule__0", "00:00:01")
+        .WithEnvironment("Integrations__Webhooks__RetrySchedule__1", "00:00:02")
+        .WithEnvironment("Integrations__Webhooks__RetrySchedule__2", "00:00:04");
 }
 
 // Starts alongside the services instead of after them: until a service is up, YARP answers its routes with 503, and

@@ -90,7 +90,7 @@ public sealed class IntegratorDoorTests(PlatformFixture fixture)
     }
 
     // Identity reconciles integrators' broker users when it starts: the user may lag the gateway's readiness a little.
-    private static async Task<IConnection> ConnectAsDevIntegratorAsync(Uri amqp) =>
+    internal static async Task<IConnection> ConnectAsDevIntegratorAsync(Uri amqp) =>
         await EventuallyAsync(async () =>
         {
             try

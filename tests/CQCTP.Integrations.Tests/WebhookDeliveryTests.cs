@@ -48,7 +48,7 @@ public sealed class WebhookDeliveryTests(IntegrationsFixture fixture)
 
         await fixture.PublishRegisteredAsync([messageId], "Livraison");
         var received = await receiver.WaitForAsync(messageId, 3, Wait);
-        var log = await WaitForDeliveryAsync(client, id, messageId, d => d.GetProperty("status").GetString() == "Delivered");
+        var log = await WaitForDeliveryAsync(client, id, messageId, d => d.GetProperty("status").GetString() == "delivered");
 
         Assert.Equal(3, received.Count);
         Assert.All(received, r => Assert.Equal(messageId.ToString(), r.Headers["webhook-id"]));
@@ -66,7 +66,7 @@ public sealed class WebhookDeliveryTests(IntegrationsFixture fixture)
         var messageId = Guid.NewGuid();
 
         await fixture.PublishRegisteredAsync([messageId], "Livraison");
-        var log = await WaitForDeliveryAsync(client, id, messageId, d => d.GetProperty("status").GetString() == "Failed");
+        var log = await WaitForDeliveryAsync(client, id, messageId, d => d.GetProperty("status").GetString() == "failed");
         var subscription = await GetAsync(client, id);
 
         Assert.Single(await receiver.WaitForAsync(messageId, 1, Wait));

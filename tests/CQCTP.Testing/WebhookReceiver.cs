@@ -11,7 +11,8 @@ namespace CQCTP.Testing;
 
 /// <summary>
 /// A webhook receiver on 127.0.0.1 and a free port: records every request and answers with what
-/// <see cref="Answer"/> says for the n-th attempt (1-based) of a <c>webhook-id</c>.
+/// <see cref="Answer"/> says for the n-th attempt (1-based) of a <c>webhook-id</c> (e.g. 500 for the first two), after
+/// <see cref="BeforeAnswer"/> if set.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -24,6 +25,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public Func<int, int> Answer { get; set; } = _ => StatusCodes.Status204NoContent;
 
     public Uri Url { get; private set; } = null!;
+
+    /// <summary>
+    /// Runs after a request is recorded and before it is answered, with the token that fires when the sender gives up
+    /// (its timeout): a test holds a request there to play a slow receiver.
+    /// </summary>
+    public Func<ReceivedWebhook, CancellationToken, Task>? BeforeAnswer { get; set; }
 
     public static async Task<WebhookReceiver> StartAsync()
     {
@@ -39,7 +46,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             var id = headers.GetValueOrDefault("webhook-id") ?? "";
             var attempt = receiver.Received.Count(r => r.Id == id) + 1;
-            receiver.Received.Enqueue(new ReceivedWebhook(id, headers, body));
+            var received = new ReceivedWebhook(id, headers, body);
+            receiver.Received.Enqueue(received);
+            if (receiver.BeforeAnswer is { } hold)
+            {
+                await hold(received, request.HttpContext.RequestAborted);
+            }
+
             return Results.StatusCode(receiver.Answer(attempt));
         });
         await app.StartAsync();

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CQCTP.Integrations.Api.Data;
 
-/// <summary>The integrations service's own database: webhook subscriptions, their deliveries, the stream checkpoint.</summary>
+/// <summary>The integrations service's own database: webhook subscriptions, their deliveries, the stream checkpoint and
+/// the stream messages set aside.</summary>
 public sealed class IntegrationsDbContext(DbContextOptions<IntegrationsDbContext> options) : DbContext(options)
 {
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
@@ -13,6 +14,8 @@ public sealed class IntegrationsDbContext(DbContextOptions<IntegrationsDbContext
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<StreamCheckpoint> StreamCheckpoints => Set<StreamCheckpoint>();
+
+    public DbSet<UnprocessableStreamEvent> UnprocessableStreamEvents => Set<UnprocessableStreamEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -9,12 +9,16 @@ namespace CQCTP.Integrations.Api.Webhooks;
 /// <summary>
 /// Turns a batch of stream messages into delivery rows, one per enabled subscription that wants each event, and saves
 /// the batch's last offset in the same transaction: all of it or nothing, so a restart resumes right after what was
-/// committed. A row already there (same subscription and <c>messageId</c>) is left alone, so a replay is a no-op.
+/// committed. A row already there (same subscription and <c>messageId</c>) is left alone, so a replay is a no-op. A
+/// message that can never be delivered is set aside (<see cref="UnprocessableStreamEvent"/>) and the stream goes on.
 /// </summary>
 public sealed class WebhookDeliveryWriter(IServiceScopeFactory scopes, TimeProvider clock)
 {
     private static readonly Dictionary<string, string> EventNames =
         IntegrationEvents.Public.ToDictionary(EventSubscriptions.ExchangeName, t => t.Name, StringComparer.Ordinal);
+
+    private static readonly HashSet<string> PersonalExchanges = IntegrationEvents.All.Where(IntegrationEvents.IsPersonal)
+        .Select(EventSubscriptions.ExchangeName).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The offset last committed for <paramref name="stream"/>, or -1 when none was.</summary>
     public async Task<long> LastOffsetAsync(string stream, CancellationToken cancellationToken)
@@ -26,7 +30,12 @@ public sealed class WebhookDeliveryWriter(IServiceScopeFactory scopes, TimeProvi
         return checkpoint?.Offset ?? -1;
     }
 
-    /// <summary>Writes <paramref name="batch"/> (in stream order); returns how many delivery rows it created.</summary>
+    /// <summary>
+    /// Writes <paramref name="batch"/> (in stream order); returns how many delivery rows it created. A message that
+    /// cannot be delivered (unreadable, unknown, or refused by PostgreSQL) is set aside in
+    /// <c>unprocessable_stream_events</c> and the batch goes on: otherwise the reader would retry it forever and no
+    /// later event would ever be delivered.
+    /// </summary>
     public async Task<int> WriteAsync(string stream, IReadOnlyList<StreamEvent> batch,
         CancellationToken cancellationToken)
     {
@@ -36,11 +45,60 @@ public sealed class WebhookDeliveryWriter(IServiceScopeFactory scopes, TimeProvi
             return 0;
         }
 
-        // Personal events have no exchange in the map: their offset advances, nothing is delivered.
-        var events = batch.Select(e => EventNames.TryGetValue(e.Exchange, out var type) && MessageId(e.Body) is { } id
-            ? new Parsed(id, type, System.Text.Encoding.UTF8.GetString(e.Body.Span))
-            : null).OfType<Parsed>().ToList();
-        var offset = batch.Max(e => e.Offset);
+        var events = new List<Parsed>(batch.Count);
+        var setAside = new List<UnprocessableStreamEvent>();
+        foreach (var message in batch)
+        {
+            if (EventNames.TryGetValue(message.Exchange, out var type))
+            {
+                if (MessageId(message.Body) is { } id)
+                {
+                    events.Add(new Parsed(message, id, type, System.Text.Encoding.UTF8.GetString(message.Body.Span)));
+                }
+                else
+                {
+                    setAside.Add(Unprocessable(stream, message, null, type, "unparseable-envelope"));
+                }
+            }
+            // Personal events are never bound to the stream; should one come, it is skipped, not delivered.
+            else if (!PersonalExchanges.Contains(message.Exchange))
+            {
+                setAside.Add(Unprocessable(stream, message, MessageId(message.Body), message.Exchange, "unknown-event-type"));
+            }
+        }
+
+        try
+        {
+            return await CommitAsync(stream, events, setAside, batch.Max(e => e.Offset), cancellationToken);
+        }
+        catch (Exception ex) when (RefusedData(ex) is not null)
+        {
+            // One event at a time: the one PostgreSQL refuses is set aside, the others are written.
+            var created = 0;
+            foreach (var message in batch)
+            {
+                var parsed = events.Where(e => e.Message == message).ToList();
+                var aside = setAside.Where(e => e.Offset == message.Offset).ToList();
+                try
+                {
+                    created += await CommitAsync(stream, parsed, aside, message.Offset, cancellationToken);
+                }
+                catch (Exception one) when (RefusedData(one) is { } state && parsed.Count == 1)
+                {
+                    await CommitAsync(stream, [],
+                        [Unprocessable(stream, message, parsed[0].MessageId, parsed[0].EventType, $"refused-by-postgresql {state}")],
+                        message.Offset, cancellationToken);
+                }
+            }
+
+            return created;
+        }
+    }
+
+    /// <summary>One transaction: the delivery rows, the messages set aside, and the checkpoint at <paramref name="offset"/>.</summary>
+    private async Task<int> CommitAsync(string stream, List<Parsed> events, List<UnprocessableStreamEvent> setAside,
+        long offset, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntegrationsDbContext>();
         var now = clock.GetUtcNow();
@@ -49,6 +107,15 @@ public sealed class WebhookDeliveryWriter(IServiceScopeFactory scopes, TimeProvi
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var created = events.Count > 0 ? await InsertAsync(db, events, now, ct) : 0;
+            foreach (var aside in setAside)
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO unprocessable_stream_events (stream, "offset", message_id, event_type, error, recorded_at)
+                    VALUES ({aside.Stream}, {aside.Offset}, {aside.MessageId}, {aside.EventType}, {aside.Error}, {now})
+                    ON CONFLICT (stream, "offset") DO NOTHING
+                    """, ct);
+            }
+
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO stream_checkpoints (stream, "offset", updated_at) VALUES ({stream}, {offset}, {now})
                 ON CONFLICT (stream) DO UPDATE SET "offset" = excluded."offset", updated_at = excluded.updated_at
@@ -57,6 +124,35 @@ public sealed class WebhookDeliveryWriter(IServiceScopeFactory scopes, TimeProvi
             return created;
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// The SQLSTATE when PostgreSQL refused the data itself (class 22: a NUL, an invalid byte sequence, a value too
+    /// long…), which no retry can fix; null for anything else (a lost connection, a missing table), which a retry
+    /// of the whole batch may.
+    /// </summary>
+    private static string? RefusedData(Exception exception)
+    {
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is Npgsql.PostgresException { SqlState: var state } && state.StartsWith("22", StringComparison.Ordinal))
+            {
+                return state;
+            }
+        }
+
+        return null;
+    }
+
+    // Codes only, never the body or a database message quoting it: the event may hold personal data.
+    private static UnprocessableStreamEvent Unprocessable(string stream, StreamEvent message, Guid? messageId,
+        string eventType, string error) => new()
+        {
+            Stream = stream,
+            Offset = message.Offset,
+            MessageId = messageId ?? (Guid.TryParse(message.AmqpMessageId, out var amqp) ? amqp : null),
+            EventType = eventType.Length > 300 ? eventType[..300] : eventType,
+            Error = error,
+        };
 
     /// <summary>
     /// One query for the batch's subscriptions, one statement for all its rows. Not cached across batches: a
@@ -121,5 +217,5 @@ public sealed class WebhookDeliveryWriter(IServiceScopeFactory scopes, TimeProvi
         }
     }
 
-    private sealed record Parsed(Guid MessageId, string EventType, string Payload);
+    private sealed record Parsed(StreamEvent Message, Guid MessageId, string EventType, string Payload);
 }

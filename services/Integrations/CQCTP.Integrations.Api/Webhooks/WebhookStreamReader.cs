@@ -54,7 +54,7 @@ public sealed partial class WebhookStreamReader(WebhookDeliveryWriter writer, IC
                 System.Globalization.CultureInfo.InvariantCulture);
             // The body is the client's buffer only until this handler returns.
             received.Writer.TryWrite((delivery.DeliveryTag,
-                new StreamEvent(offset, delivery.Exchange, delivery.Body.ToArray())));
+                new StreamEvent(offset, delivery.Exchange, delivery.Body.ToArray(), delivery.BasicProperties.MessageId)));
             return Task.CompletedTask;
         };
         channel.ChannelShutdownAsync += (_, args) =>

@@ -86,6 +86,42 @@ namespace CQCTP.Integrations.Api.Data.Migrations
                     b.ToTable("stream_checkpoints", (string)null);
                 });
 
+            modelBuilder.Entity("CQCTP.Integrations.Api.Data.UnprocessableStreamEvent", b =>
+                {
+                    b.Property<string>("Stream")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("stream");
+
+                    b.Property<long>("Offset")
+                        .HasColumnType("bigint")
+                        .HasColumnName("offset");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("event_type");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Stream", "Offset");
+
+                    b.ToTable("unprocessable_stream_events", (string)null);
+                });
+
             modelBuilder.Entity("CQCTP.Integrations.Api.Domain.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")
