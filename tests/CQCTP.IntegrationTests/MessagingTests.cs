@@ -1,8 +1,13 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using CQCTP.Messaging;
 using CQCTP.Messaging.Jobs;
+using CQCTP.ServiceDefaults;
 using CQCTP.Testing.Probe;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CQCTP.IntegrationTests;
 
@@ -41,6 +46,62 @@ public sealed class MessagingTests(PlatformFixture fixture) : IAsyncLifetime
         var effect = await probe.QueryAsync(db => db.Effects.SingleAsync(e => e.ProbeId == probeId));
         var row = await probe.QueryAsync(db => db.Set<Messaging.Outbox.OutboxMessage>().SingleAsync(m => m.Id == effect.MessageId));
         Assert.NotNull(row.DispatchedAt);
+    }
+
+    [Fact]
+    public async Task RelayedEvent_CarriesTheEnvelopeATypedPublishOfTheEventGave()
+    {
+        // With a listener the relay and MassTransit propagate trace context, as they do under OpenTelemetry.
+        using var tracing = ListenToActivities(MessagingTelemetry.Name, "MassTransit", RequestActivities.Name);
+        var broker = new Uri(await fixture.Platform.BrokerConnectionStringAsync());
+        await using var tap = await DeliveryTap.BindAsync(broker, EventSubscriptions.ExchangeName(typeof(ProbeHappened)));
+        var message = new ProbeHappened
+        {
+            ProbeId = Guid.CreateVersion7(),
+            Label = "Maison « Été » <b>&</b> \"l'autre\" \\ 語 \u2028",
+            ProducedTimestamp = long.MaxValue,
+        };
+        var correlationId = Guid.NewGuid();
+        Guid messageId;
+        string traceId;
+        using (var request = RequestActivities.StartActivity("request", ActivityKind.Server))
+        {
+            traceId = request!.TraceId.ToHexString();
+            messageId = await probe.RecordAsync(message, correlationId);
+        }
+
+        using var relayed = await tap.NextAsync();
+        var traceParent = await probe.QueryAsync(db => db.Set<Messaging.Outbox.OutboxMessage>()
+            .Where(m => m.Id == messageId).Select(m => m.TraceParent).SingleAsync());
+        // The relay's publish before it published rows as stored: the event itself, published by its type.
+        using (MessagingTelemetry.ActivitySource.StartActivity("outbox publish", ActivityKind.Internal, traceParent))
+        {
+            await probe.Host.Services.GetRequiredService<IPlatformBus>().Publish(message, message.GetType(),
+                Pipe.Execute<PublishContext>(context =>
+                {
+                    context.MessageId = messageId;
+                    context.CorrelationId = correlationId;
+                }));
+        }
+
+        using var published = await tap.NextAsync();
+
+        Assert.Equal(messageId.ToString(), relayed.Properties.MessageId);
+        Assert.Equal(correlationId.ToString(), relayed.Properties.CorrelationId);
+        Assert.Equal(AmqpProperties(published), AmqpProperties(relayed));
+        Assert.Equal(WithoutSpanIds(published.Headers), WithoutSpanIds(relayed.Headers));
+        Assert.Contains(relayed.Headers.Values, value => value?.Contains(traceId, StringComparison.Ordinal) == true);
+        var envelope = relayed.Envelope.RootElement;
+        Assert.Equal(EnvelopeFields(published.Envelope.RootElement), EnvelopeFields(envelope));
+        Assert.Equal(published.Envelope.RootElement.GetProperty("message").GetRawText(), envelope.GetProperty("message").GetRawText());
+        Assert.Equal($"[\"urn:message:{typeof(ProbeHappened).Namespace}:{nameof(ProbeHappened)}\"]",
+            envelope.GetProperty("messageType").GetRawText().Replace(" ", "", StringComparison.Ordinal).ReplaceLineEndings(""));
+        Assert.Equal(messageId, envelope.GetProperty("messageId").GetGuid());
+        Assert.Equal(correlationId, envelope.GetProperty("correlationId").GetGuid());
+        Assert.Contains(traceId, envelope.GetProperty("headers").GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(message, envelope.GetProperty("message").Deserialize<ProbeHappened>(JsonSerializerOptions.Web));
+        await WaitForEffectAsync(message.ProbeId);
+        Assert.Equal(1, await probe.CountEffectsAsync(message.ProbeId));
     }
 
     [Fact]
@@ -205,6 +266,41 @@ public sealed class MessagingTests(PlatformFixture fixture) : IAsyncLifetime
             Assert.Equal(1, await consumer.CountEffectsAsync(batchMate));
         }
     }
+
+    private static readonly ActivitySource RequestActivities = new("CQCTP.IntegrationTests.Requests");
+
+    private static ActivityListener ListenToActivities(params string[] sources)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => sources.Contains(source.Name),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
+    private static (string?, string?, string?, bool, string?, string?) AmqpProperties(Delivery delivery) =>
+        (delivery.Properties.MessageId, delivery.Properties.CorrelationId, delivery.Properties.ContentType,
+            delivery.Properties.Persistent, delivery.Properties.Type, delivery.Properties.ReplyTo);
+
+    /// <summary>
+    /// Every field of an envelope but the two each publish sets anew (<c>sentTime</c>; <c>conversationId</c>, whose
+    /// presence is kept), span ids masked: two publishes of one event under one trace differ only in those.
+    /// </summary>
+    private static Dictionary<string, string> EnvelopeFields(JsonElement envelope) =>
+        envelope.EnumerateObject().Where(field => field.Name != "sentTime").ToDictionary(
+            field => field.Name,
+            field => field.Name == "conversationId" ? field.Value.ValueKind.ToString() : MaskSpanIds(field.Value.GetRawText()));
+
+    /// <summary>AMQP headers with span ids masked, and RabbitMQ.Client's publisher-confirm sequence number (per channel publish) kept only as present.</summary>
+    private static Dictionary<string, string?> WithoutSpanIds(IReadOnlyDictionary<string, string?> headers) =>
+        headers.ToDictionary(h => h.Key, h => h.Value is null ? null
+            : h.Key == "x-dotnet-pub-seq-no" ? "present" : MaskSpanIds(h.Value));
+
+    /// <summary>A W3C trace parent keeps its trace id; its span id is the publish's own.</summary>
+    private static string MaskSpanIds(string text) =>
+        Regex.Replace(text, "00-([0-9a-f]{32})-[0-9a-f]{16}-([0-9a-f]{2})", "00-$1-span-$2");
 
     /// <summary>Passes each measurement of a messaging instrument, for one consumer queue, to <paramref name="record"/>.</summary>
     private static System.Diagnostics.Metrics.MeterListener ListenToConsumer<T>(string instrumentName, string queue,

@@ -139,6 +139,16 @@ public sealed class ProbeService : IAsyncDisposable
         }, cancellationToken);
     }
 
+    /// <summary>Records one given event with a correlation id (and the current trace) in a transaction that commits; returns its MessageId.</summary>
+    public async Task<Guid> RecordAsync(ProbeHappened message, Guid? correlationId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+        var messageId = scope.ServiceProvider.GetRequiredService<IOutbox>().Add(message, correlationId);
+        await db.SaveChangesAsync(cancellationToken);
+        return messageId;
+    }
+
     /// <summary>From now on poison probes are handled: the fix an operator deploys before requeueing failed messages.</summary>
     public void CurePoison() => Host.Services.GetRequiredService<ProbeLog>().PoisonCured = true;
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using MassTransit;
+using MassTransit.Serialization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -112,7 +114,8 @@ internal sealed partial class OutboxRelay(
             await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add(new Row(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
+                // Parsed from the wire's UTF-8, never a string: the body is published as it is.
+                rows.Add(new Row(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<JsonDocument>(2),
                     reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : reader.GetString(4),
                     reader.GetInt32(5)));
             }
@@ -123,11 +126,23 @@ internal sealed partial class OutboxRelay(
             return 0;
         }
 
-        // A broker that accepts the connection but never confirms must not keep the claimed rows past their lease.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // Within half the lease, so a live relay gives up on its rows before another may claim them.
-        timeout.CancelAfter(TimeSpan.FromTicks(Math.Min(MaxPublishTimeout.Ticks, Options.ClaimLease.Ticks / 2)));
-        var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token)));
+        Exception?[] outcomes;
+        try
+        {
+            // A broker that accepts the connection but never confirms must not keep the claimed rows past their lease.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            // Within half the lease, so a live relay gives up on its rows before another may claim them.
+            timeout.CancelAfter(TimeSpan.FromTicks(Math.Min(MaxPublishTimeout.Ticks, Options.ClaimLease.Ticks / 2)));
+            outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token)));
+        }
+        finally
+        {
+            foreach (var row in rows)
+            {
+                row.Body.Dispose();
+            }
+        }
+
         var published = rows.Where((_, i) => outcomes[i] is null).Select(r => r.Id).ToArray();
 
         // Recorded even if the relay is stopping: the broker has these messages; not marking them would republish.
@@ -162,13 +177,21 @@ internal sealed partial class OutboxRelay(
             row.TraceParent);
         try
         {
-            var type = OutboxSerializer.Resolve(row.MessageType);
-            var message = System.Text.Json.JsonSerializer.Deserialize(row.Body, type, OutboxSerializer.Options)
-                ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
-            await bus.Publish(message, type, Pipe.Execute<PublishContext>(context =>
+            var contract = StoredContract.Resolve(row.MessageType);
+            if (row.Body.RootElement.ValueKind == JsonValueKind.Null)
+            {
+                throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
+            }
+
+            // What a typed publish does (the exchange of the contract's publish topology, its message types), with the
+            // row's body in MassTransit's envelope instead of the event deserialized only to be serialized again.
+            var endpoint = await contract.PublishEndpointAsync(bus);
+            await endpoint.Send(new SerializedMessageBody(), Pipe.Execute<SendContext>(context =>
             {
                 context.MessageId = row.Id;
                 context.CorrelationId = row.CorrelationId;
+                context.SupportedMessageTypes = contract.MessageTypeNames;
+                context.Serializer = new StoredMessageSerializer(row.Body.RootElement, contract.TypeInfo);
             }), cancellationToken);
             return null;
         }
@@ -284,7 +307,7 @@ internal sealed partial class OutboxRelay(
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 
-    private sealed record Row(Guid Id, string MessageType, string Body, Guid? CorrelationId, string? TraceParent, int Attempts);
+    private sealed record Row(Guid Id, string MessageType, JsonDocument Body, Guid? CorrelationId, string? TraceParent, int Attempts);
 
     /// <summary>Outbox lag on the dashboard: how many rows wait and how old the oldest is (as of the last sweep).</summary>
     private sealed class LagGauges : IDisposable
