@@ -24,6 +24,8 @@ var options = new ConfigurationBuilder().AddCommandLine(args.Skip(3).ToArray()).
 var warmUpSeconds = options.GetValue("warmup", 30);
 // --platform=infrastructure: PostgreSQL and RabbitMQ only, without the services' background load.
 var infrastructureOnly = options.GetValue("platform", "whole") == "infrastructure";
+// Below the probe's pool of 100, so the relay and the inbox always find a connection.
+const int MaxProducersInFlight = 64;
 Console.WriteLine(infrastructureOnly
     ? "Starting PostgreSQL and RabbitMQ only, on a fresh data root…"
     : "Starting the platform (PostgreSQL, RabbitMQ, services) on a fresh data root…");
@@ -104,6 +106,7 @@ async Task RunThroughputAsync(int events, string label)
 async Task RunAtRateAsync(int eventsPerSecond, int duration, string label)
 {
     var inFlight = new List<Task>();
+    var held = 0;
     var clock = Stopwatch.StartNew();
     var count = eventsPerSecond * duration;
     for (var i = 0; i < count; i++)
@@ -115,11 +118,25 @@ async Task RunAtRateAsync(int eventsPerSecond, int duration, string label)
             await Task.Delay(wait);
         }
 
-        inFlight.Add(ProduceOneAsync(label));
         inFlight.RemoveAll(t => t.IsCompleted);
+        // An open loop with no bound took every connection of the probe's pool when the machine stalled (cold JIT at
+        // the warm-up's start), and the pool's 3 s wait (PlatformConnectionStrings) then failed producers and the
+        // inbox alike. A service's own writers are bounded by its requests; so is this producer, and it says how often.
+        if (inFlight.Count >= MaxProducersInFlight)
+        {
+            held++;
+            await Task.WhenAny(inFlight);
+            inFlight.RemoveAll(t => t.IsCompleted);
+        }
+
+        inFlight.Add(ProduceOneAsync(label));
     }
 
     await Task.WhenAll(inFlight);
+    if (held > 0)
+    {
+        Console.WriteLine($"  ({label}) the producer waited {held} times for one of its {MaxProducersInFlight} transactions in flight");
+    }
 }
 
 async Task ProduceOneAsync(string label)
