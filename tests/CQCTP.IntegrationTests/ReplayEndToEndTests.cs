@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using CQCTP.Integrations.Events;
 using CQCTP.Membership.Contracts;
@@ -28,17 +27,14 @@ public sealed class ReplayEndToEndTests(PlatformFixture fixture)
 
         // The platform's own account witnesses the live envelopes; the integrator has not connected yet.
         var live = new List<(string OrganizationId, string MessageId)>();
-        await using (var witness = await new ConnectionFactory { Uri = amqp }.CreateConnectionAsync())
-        await using (var channel = await witness.CreateChannelAsync())
+        await using (var witness = await DeliveryTap.BindAsync(amqp, Registered))
         {
-            var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
-            await channel.QueueBindAsync(queue, Registered, "");
             for (var i = 1; i <= 3; i++)
             {
                 var (created, _) = await fixture.Gateway.CreateOrganizationAsync(Http.UniqueName($"Rejeu {i}"));
                 var id = created.GetProperty("id").GetString()!;
                 // Each published before the next is created: publication order is creation order.
-                live.Add((id, await WaitForLiveAsync(channel, queue, id)));
+                live.Add((id, await WaitForLiveAsync(witness, id)));
             }
         }
 
@@ -81,23 +77,16 @@ public sealed class ReplayEndToEndTests(PlatformFixture fixture)
     }
 
     /// <summary>The live envelope's messageId of <paramref name="organizationId"/>'s event, once it was published.</summary>
-    private static async Task<string> WaitForLiveAsync(IChannel channel, string queue, string organizationId)
+    private static async Task<string> WaitForLiveAsync(DeliveryTap witness, string organizationId)
     {
-        using var deadline = new CancellationTokenSource(Wait);
         while (true)
         {
-            if (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
+            using var delivery = await witness.NextAsync();
+            var envelope = delivery.Envelope.RootElement;
+            if (envelope.GetProperty("message").GetProperty("organizationId").GetString() == organizationId)
             {
-                using var envelope = JsonDocument.Parse(Encoding.UTF8.GetString(message.Body.Span));
-                if (envelope.RootElement.GetProperty("message").GetProperty("organizationId").GetString() == organizationId)
-                {
-                    return envelope.RootElement.GetProperty("messageId").GetString()!;
-                }
-
-                continue;
+                return envelope.GetProperty("messageId").GetString()!;
             }
-
-            await Task.Delay(50, deadline.Token);
         }
     }
 }
