@@ -96,5 +96,6 @@ foreach (var resource in new[] { identity, membership, concertation, knowledge, 
 TestProfiles.Apply(builder, gateway, identity, [identity, membership, concertation, knowledge, funding, integrations]);
 builder.LaunchProjectsFromBuildOutput();
 builder.ApplyLocalRuntimeSettings();
+StartupReport.AddStartupReport(builder);
 
 builder.Build().Run();
