@@ -80,7 +80,8 @@ var gateway = builder.AddProject<Projects.CQCTP_Gateway>(ResourceNames.Gateway)
     .WithReference(funding)
     .WithReference(integrations)
     .WithExternalHttpEndpoints()
-    .WithReadinessCheck("/health")
+    .WithReadinessCheck("/health", identity.Resource, membership.Resource, concertation.Resource, knowledge.Resource,
+        funding.Resource, integrations.Resource)
     // The edge: no proxy in front of it locally, so it believes no X-Forwarded-For (a deployment behind a load
     // balancer names it in ForwardedHeaders:KnownProxies).
     .DisableForwardedHeaders();

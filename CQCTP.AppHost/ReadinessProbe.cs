@@ -9,14 +9,14 @@ namespace CQCTP.AppHost;
 /// every resource that waits for it too (docs/benchmarks.md, start-up). Once healthy, each check probes once, so a
 /// resource that goes down later (a stopped broker) is reported at Aspire's own pace.
 /// </summary>
-internal sealed class ReadinessProbe(Func<CancellationToken, Task<HealthCheckResult>> probe)
+internal sealed class ReadinessProbe(Func<CancellationToken, Task<HealthCheckResult>> probe) : IHealthCheck
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
 
     private volatile bool wasHealthy;
 
-    public async Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var started = TimeProvider.System.GetTimestamp();
         while (true)

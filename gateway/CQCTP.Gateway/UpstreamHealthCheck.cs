@@ -31,9 +31,15 @@ internal sealed class UpstreamHealthCheck(ServiceEndpointResolver resolver, stri
                 ? new HealthCheckResult(status.Value)
                 : new HealthCheckResult(context.Registration.FailureStatus);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        // An upstream that is down or still starting is an expected state, not a fault of the gateway: a short reason
+        // rather than the exception, whose stack trace the health check service would log at every probe.
+        catch (HttpRequestException ex)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, exception: ex);
+            return new HealthCheckResult(context.Registration.FailureStatus, $"no answer ({ex.HttpRequestError})");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus, "timed out");
         }
     }
 

@@ -40,6 +40,9 @@ public sealed class PlatformInstance : IAsyncDisposable
     /// <summary>When each resource started, ran and turned healthy during the start (recording stops at dispose).</summary>
     public StartupTimeline Timeline { get; } = new();
 
+    /// <summary>What the gateway and each service wrote to its console since the start.</summary>
+    public ResourceConsoles Consoles { get; } = new();
+
     /// <summary>A data root every parent of which the <c>postgres</c> user can enter (not a 0700 temp folder).</summary>
     public static string NewDataRoot()
     {
@@ -110,6 +113,13 @@ public sealed class PlatformInstance : IAsyncDisposable
         try
         {
             await app.StartAsync(cts.Token);
+            // Once started, when each process has its orchestrator name; the console is replayed from its first line.
+            var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+            foreach (var project in builder.Resources.OfType<ProjectResource>())
+            {
+                _ = instance.Consoles.RecordAsync(logs, project, instance.stopRecording.Token);
+            }
+
             string[] readiness = infrastructureOnly ? [ResourceNames.Postgres, ResourceNames.Messaging] : [ResourceNames.Gateway];
             foreach (var ready in readiness)
             {
